@@ -1,0 +1,150 @@
+/* hub-app-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "hub-app-test-util.h"
+
+void
+hub_app_test_init (int    *argc,
+                   char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* The app icon comes from the app's resources; tests have no
+   * GtkApplication to add that path for them. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/hubdesk/HubDesk/icons");
+}
+
+GtkWidget *
+hub_app_test_find (GtkWidget  *root,
+                   const char *name)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found = hub_app_test_find (child, name);
+
+    if (found != NULL)
+      return found;
+  }
+
+  return NULL;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+hub_app_test_wait (HubTestCondition condition,
+                   gpointer         user_data,
+                   guint            timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint tick = g_timeout_add (20, on_tick, NULL);
+  gboolean met;
+
+  while (!(met = condition (user_data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  return met;
+}
+
+static gboolean
+never (gpointer user_data)
+{
+  return FALSE;
+}
+
+void
+hub_app_test_settle (guint ms)
+{
+  hub_app_test_wait (never, NULL, ms);
+}
+
+void
+hub_app_test_set_text (GtkWidget  *root,
+                       const char *name,
+                       const char *text)
+{
+  GtkWidget *widget = hub_app_test_find (root, name);
+
+  g_assert_nonnull (widget);
+  g_assert_true (GTK_IS_EDITABLE (widget));
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+void
+hub_app_test_click (GtkWidget  *root,
+                    const char *name)
+{
+  GtkWidget *widget = hub_app_test_find (root, name);
+
+  g_assert_nonnull (widget);
+  g_assert_true (GTK_IS_BUTTON (widget));
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  g_signal_emit_by_name (widget, "clicked");
+}
+
+/**
+ * hub_app_test_screenshot:
+ * @widget: a realized widget
+ * @name: file name without extension
+ *
+ * Renders @widget as it is on screen into $HUB_TEST_OUTPUT/@name.png, to
+ * be looked at by a person; nothing compares it.
+ *
+ * Returns: (transfer full): the path written
+ */
+char *
+hub_app_test_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("HUB_TEST_OUTPUT");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_true (gtk_widget_get_realized (widget));
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  return g_steal_pointer (&path);
+}
