@@ -296,6 +296,7 @@ hub_dashboard_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+  adw_navigation_page_set_child (ADW_NAVIGATION_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_DASHBOARD_PAGE);
 
   G_OBJECT_CLASS (hub_dashboard_page_parent_class)->dispose (object);

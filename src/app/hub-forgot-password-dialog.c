@@ -119,6 +119,7 @@ hub_forgot_password_dialog_dispose (GObject *object)
   HubForgotPasswordDialog *self = HUB_FORGOT_PASSWORD_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  adw_dialog_set_child (ADW_DIALOG (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_FORGOT_PASSWORD_DIALOG);
 
   G_OBJECT_CLASS (hub_forgot_password_dialog_parent_class)->dispose (object);

@@ -161,6 +161,7 @@ hub_main_view_dispose (GObject *object)
 {
   HubMainView *self = HUB_MAIN_VIEW (object);
 
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_MAIN_VIEW);
 
   G_OBJECT_CLASS (hub_main_view_parent_class)->dispose (object);

@@ -173,6 +173,7 @@ hub_set_password_dialog_dispose (GObject *object)
   HubSetPasswordDialog *self = HUB_SET_PASSWORD_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  adw_dialog_set_child (ADW_DIALOG (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_SET_PASSWORD_DIALOG);
 
   G_OBJECT_CLASS (hub_set_password_dialog_parent_class)->dispose (object);

@@ -52,6 +52,7 @@ typedef struct {
   char          *email;
   char          *password;
   gboolean       remember;
+  gboolean       from_keyring;
 } SignInData;
 
 static void
@@ -128,7 +129,8 @@ on_credentials_stored (GObject      *source,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!hub_credentials_store_finish (result, &error))
+  if (!hub_credentials_store_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not keep the sign-in in the keyring: %s", error->message);
 }
 
@@ -176,12 +178,14 @@ on_signed_in (GObject      *source,
     return;
   }
 
+  /* Credentials that came from the keyring are there already; storing them
+   * again could race with a sign-out that removes them. */
   server = hub_client_get_base_url (HUB_CLIENT (source));
-  if (data->remember)
-    hub_credentials_store_async (server, data->email, data->password, NULL,
+  if (data->remember && !data->from_keyring)
+    hub_credentials_store_async (server, data->email, data->password, self->cancellable,
                                  on_credentials_stored, NULL);
-  else
-    hub_credentials_clear_async (server, NULL, on_credentials_cleared, NULL);
+  else if (!data->remember)
+    hub_credentials_clear_async (server, self->cancellable, on_credentials_cleared, NULL);
 
   if (self->settings != NULL) {
     g_settings_set_boolean (self->settings, "remember-me", data->remember);
@@ -227,11 +231,12 @@ validate (HubSignInPage *self,
   return TRUE;
 }
 
-void
-hub_sign_in_page_sign_in (HubSignInPage *self,
-                          const char    *email,
-                          const char    *password,
-                          gboolean       remember)
+static void
+sign_in (HubSignInPage *self,
+         const char    *email,
+         const char    *password,
+         gboolean       remember,
+         gboolean       from_keyring)
 {
   g_autofree char *trimmed = NULL;
   SignInData *data;
@@ -259,10 +264,29 @@ hub_sign_in_page_sign_in (HubSignInPage *self,
   data->email = g_steal_pointer (&trimmed);
   data->password = g_strdup (password);
   data->remember = remember;
+  data->from_keyring = from_keyring;
 
   set_busy (self, TRUE);
   hub_client_sign_in_async (self->client, data->email, data->password,
                             self->cancellable, on_signed_in, data);
+}
+
+void
+hub_sign_in_page_sign_in (HubSignInPage *self,
+                          const char    *email,
+                          const char    *password,
+                          gboolean       remember)
+{
+  sign_in (self, email, password, remember, FALSE);
+}
+
+/* Signs in with what the keyring remembered for this server. */
+void
+hub_sign_in_page_sign_in_remembered (HubSignInPage *self,
+                                     const char    *email,
+                                     const char    *password)
+{
+  sign_in (self, email, password, TRUE, TRUE);
 }
 
 static void
@@ -457,6 +481,7 @@ hub_sign_in_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
 
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (hub_sign_in_page_parent_class)->dispose (object);

@@ -24,6 +24,9 @@ void hub_sign_in_page_sign_in      (HubSignInPage *self,
                                     const char    *email,
                                     const char    *password,
                                     gboolean       remember);
+void hub_sign_in_page_sign_in_remembered (HubSignInPage *self,
+                                          const char    *email,
+                                          const char    *password);
 void hub_sign_in_page_show_error   (HubSignInPage *self,
                                     const char    *message);
 

@@ -127,7 +127,8 @@ on_credentials_looked_up (GObject      *source,
     return;
   }
 
-  hub_window_sign_in (self, email, password, TRUE);
+  show_page (self, "sign-in");
+  hub_sign_in_page_sign_in_remembered (self->sign_in_page, email, password);
 
   if (password != NULL)
     memset (password, 0, strlen (password));
@@ -399,6 +400,9 @@ hub_window_dispose (GObject *object)
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_data (self->client, self);
 
+  /* The parent holds the template's root as its child: let it go first,
+   * so that the parent does not unparent it a second time. */
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (hub_window_parent_class)->dispose (object);
