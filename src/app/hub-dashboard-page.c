@@ -170,8 +170,7 @@ on_summary (GObject      *source,
 
   summary = hub_client_get_company_summary_finish (HUB_CLIENT (source), result, &error);
   if (summary == NULL) {
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-        g_error_matches (error, HUB_ERROR, HUB_ERROR_CANCELLED))
+    if (hub_error_is_cancelled (error))
       return;
     adw_status_page_set_description (self->error_page, error->message);
     show_state (self, "error");

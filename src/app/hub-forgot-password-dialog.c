@@ -55,8 +55,7 @@ on_reset_requested (GObject      *source,
   g_autofree char *description = NULL;
 
   if (!hub_client_request_password_reset_finish (HUB_CLIENT (source), result, &error)) {
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-        g_error_matches (error, HUB_ERROR, HUB_ERROR_CANCELLED))
+    if (hub_error_is_cancelled (error))
       return;
     set_busy (self, FALSE);
     show_error (self, error->message);

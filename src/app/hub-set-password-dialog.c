@@ -112,8 +112,7 @@ on_password_set (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   if (!hub_client_set_password_finish (HUB_CLIENT (source), result, &error)) {
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-        g_error_matches (error, HUB_ERROR, HUB_ERROR_CANCELLED))
+    if (hub_error_is_cancelled (error))
       return;
     set_busy (self, FALSE);
     if (g_error_matches (error, HUB_ERROR, HUB_ERROR_WEAK_PASSWORD))

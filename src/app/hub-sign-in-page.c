@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (HubSignInPage, hub_sign_in_page, ADW_TYPE_BIN)
 
 enum {
   SIGNED_IN,
+  NOTICE,
   N_SIGNALS
 };
 
@@ -127,11 +128,11 @@ on_credentials_stored (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
+  g_autoptr (HubSignInPage) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!hub_credentials_store_finish (result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep the sign-in in the keyring: %s", error->message);
+  if (!hub_credentials_store_finish (result, &error) && !hub_error_is_cancelled (error))
+    g_signal_emit (self, signals[NOTICE], 0, error->message);
 }
 
 static void
@@ -158,8 +159,7 @@ on_signed_in (GObject      *source,
 
   user = hub_client_sign_in_finish (HUB_CLIENT (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, HUB_ERROR, HUB_ERROR_CANCELLED)) {
+  if (hub_error_is_cancelled (error)) {
     sign_in_data_free (data);
     return;
   }
@@ -183,7 +183,7 @@ on_signed_in (GObject      *source,
   server = hub_client_get_base_url (HUB_CLIENT (source));
   if (data->remember && !data->from_keyring)
     hub_credentials_store_async (server, data->email, data->password, self->cancellable,
-                                 on_credentials_stored, NULL);
+                                 on_credentials_stored, g_object_ref (self));
   else if (!data->remember)
     hub_credentials_clear_async (server, self->cancellable, on_credentials_cleared, NULL);
 
@@ -517,6 +517,14 @@ hub_sign_in_page_class_init (HubSignInPageClass *klass)
   signals[SIGNED_IN] =
     g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, HUB_TYPE_USER);
+
+  /**
+   * HubSignInPage::notice:
+   * @message: something the user should know that did not stop them
+   */
+  signals[NOTICE] =
+    g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hubdesk/HubDesk/hub-sign-in-page.ui");

@@ -87,6 +87,14 @@ on_signed_in (HubSignInPage *page,
 }
 
 static void
+on_sign_in_notice (HubSignInPage *page,
+                   const char    *message,
+                   HubWindow     *self)
+{
+  hub_window_add_toast (self, message);
+}
+
+static void
 on_session_expired (HubClient *client,
                     HubWindow *self)
 {
@@ -111,7 +119,7 @@ on_credentials_looked_up (GObject      *source,
   g_autofree char *password = NULL;
 
   if (!hub_credentials_lookup_finish (result, &email, &password, &error)) {
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    if (hub_error_is_cancelled (error))
       return;
     g_debug ("No remembered sign-in: %s", error->message);
     hub_sign_in_page_reset (self->sign_in_page);
@@ -487,6 +495,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, main_view);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
 
