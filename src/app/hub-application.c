@@ -266,7 +266,23 @@ on_about (GSimpleAction *action,
   adw_dialog_present (dialog, GTK_WIDGET (window));
 }
 
+/* New-result notifications land here. */
+static void
+on_show_results (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-results", parameter);
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-results", on_show_results, "s" },
   { "quit", on_quit },
   { "preferences", on_preferences },
   { "about", on_about },

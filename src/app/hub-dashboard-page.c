@@ -39,6 +39,9 @@ struct _HubDashboardPage
   GtkLabel          *greeting_label;
   GtkLabel          *role_label;
   GtkFlowBox        *figures_box;
+  AdwActionRow      *new_row;
+  AdwActionRow      *unreviewed_row;
+  AdwActionRow      *flagged_row;
   AdwActionRow      *role_row;
   AdwActionRow      *activity_row;
   AdwActionRow      *visit_search_row;
@@ -156,6 +159,20 @@ show_membership (HubDashboardPage *self,
 }
 
 static void
+set_count (AdwActionRow *row,
+           guint         count)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "hub-suffix");
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (count > 0)
+    gtk_widget_add_css_class (label, "accent");
+  else
+    gtk_widget_remove_css_class (label, "accent");
+}
+
+static void
 on_summary (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -189,6 +206,10 @@ on_summary (GObject      *source,
   set_figure (self, FIGURE_USER_ADMINS, hub_company_summary_get_user_admins (summary));
   set_figure (self, FIGURE_PENDING_INVITATIONS,
               hub_company_summary_get_pending_invitations (summary));
+
+  set_count (self->new_row, hub_company_summary_get_results_new (summary));
+  set_count (self->unreviewed_row, hub_company_summary_get_results_unreviewed (summary));
+  set_count (self->flagged_row, hub_company_summary_get_results_flagged (summary));
 
   now = g_date_time_new_now_local ();
   time = g_date_time_format (now, "%X");
@@ -246,6 +267,19 @@ hub_dashboard_page_get_state (HubDashboardPage *self)
   g_return_val_if_fail (HUB_IS_DASHBOARD_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+add_count_suffix (AdwActionRow *row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (row, label);
+  adw_action_row_add_suffix (row, arrow);
+  g_object_set_data (G_OBJECT (row), "hub-suffix", label);
 }
 
 static void
@@ -330,6 +364,9 @@ hub_dashboard_page_class_init (HubDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, greeting_label);
   gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, role_label);
   gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, new_row);
+  gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, unreviewed_row);
+  gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, flagged_row);
   gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, activity_row);
   gtk_widget_class_bind_template_child (widget_class, HubDashboardPage, visit_search_row);
@@ -348,6 +385,9 @@ hub_dashboard_page_init (HubDashboardPage *self)
   for (Figure figure = 0; figure < N_FIGURES; figure++)
     add_figure_card (self, figure);
 
+  add_count_suffix (self->new_row);
+  add_count_suffix (self->unreviewed_row);
+  add_count_suffix (self->flagged_row);
   add_granted_suffix (self->activity_row);
   add_granted_suffix (self->visit_search_row);
   add_granted_suffix (self->billing_admin_row);

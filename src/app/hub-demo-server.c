@@ -119,6 +119,31 @@ find_hubd (void)
   return g_find_program_in_path ("hubd");
 }
 
+static gboolean
+remove_tree (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  if (children != NULL) {
+    GFile *child;
+
+    while (g_file_enumerator_iterate (children, NULL, &child, cancellable, NULL) && child != NULL)
+      if (!remove_tree (child, cancellable, error))
+        return FALSE;
+  }
+
+  if (!g_file_delete (file, cancellable, error) &&
+      !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return FALSE;
+
+  g_clear_error (error);
+  return TRUE;
+}
+
 static void
 die_with_parent (gpointer user_data)
 {
@@ -208,6 +233,7 @@ hub_demo_server_start_async (HubDemoServer       *self,
   g_autoptr (GInputStream) ready_stream = NULL;
   g_autofree char *hubd = NULL;
   g_autofree char *data_dir = NULL;
+  g_autoptr (GFile) data_file = NULL;
   g_autofree char *demo_arg = NULL;
   g_autofree char *ready_arg = NULL;
   StartData *data;
@@ -226,10 +252,15 @@ hub_demo_server_start_async (HubDemoServer       *self,
     return;
   }
 
-  /* Demo data is generated once per size and kept in the cache folder,
-   * where the desktop may clear it at any time. */
+  /* Every demo starts from freshly generated data (the small set takes a
+   * fraction of a second), so that it always matches this hubd. */
   data_dir = g_build_filename (g_get_user_cache_dir (), "hubdesk",
                                "demo", self->size, NULL);
+  data_file = g_file_new_for_path (data_dir);
+  if (!remove_tree (data_file, NULL, &error)) {
+    g_task_return_error (task, g_steal_pointer (&error));
+    return;
+  }
   if (g_mkdir_with_parents (data_dir, 0700) != 0) {
     g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errno),
                              _("Cannot create the demo data folder."));

@@ -22,6 +22,10 @@ void        hub_main_view_clear          (HubMainView *self);
 const char *hub_main_view_get_company_id (HubMainView *self);
 void        hub_main_view_set_company    (HubMainView *self,
                                           const char  *company_id);
+void        hub_main_view_show_results   (HubMainView *self,
+                                          const char  *filter);
+void        hub_main_view_set_poll_interval (HubMainView *self,
+                                             guint        seconds);
 void        hub_main_view_refresh        (HubMainView *self);
 
 G_END_DECLS

@@ -362,6 +362,19 @@ change_company (GtkWidget  *widget,
 }
 
 static void
+show_results (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HubWindow *self = HUB_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return;
+
+  hub_main_view_show_results (self->main_view, g_variant_get_string (parameter, NULL));
+}
+
+static void
 refresh (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
@@ -502,6 +515,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out);
   gtk_widget_class_install_action (widget_class, "win.change-company", NULL, change_company);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh);
+  gtk_widget_class_install_action (widget_class, "win.show-results", "s", show_results);
 }
 
 static void

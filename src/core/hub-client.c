@@ -74,6 +74,11 @@ typedef struct {
   SoupMessage *message;
   char *token;
   RequestFlags flags;
+
+  /* Downloads only: the body as it arrives, and the most it may hold. */
+  GInputStream *stream;
+  GByteArray *buffer;
+  gsize max_size;
 } Request;
 
 static void
@@ -81,6 +86,8 @@ request_free (Request *request)
 {
   g_clear_object (&request->message);
   hub_clear_secret (&request->token);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->buffer, g_byte_array_unref);
   g_free (request);
 }
 
@@ -195,6 +202,42 @@ invalid_address_error (HubClient *self)
                       self->base_url);
 }
 
+/* The error for an answer that is not 2xx, from its body when that is the
+ * contract's Error. A refused token ends the session. */
+static GError *
+refusal_error (HubClient *self,
+               Request   *request,
+               GBytes    *bytes)
+{
+  g_autoptr(JsonObject) body = NULL;
+  GError *error;
+  const char *retry_after;
+  guint status = soup_message_get_status (request->message);
+
+  if (bytes != NULL && g_bytes_get_size (bytes) > 0)
+    body = hub_json_parse_object (bytes, NULL);
+
+  retry_after = soup_message_headers_get_one (soup_message_get_response_headers (request->message),
+                                              "Retry-After");
+  error = hub_error_new_response (status, body, retry_after,
+                                  (request->flags & REQUEST_SIGN_IN) != 0);
+
+  if (status == SOUP_STATUS_UNAUTHORIZED && (request->flags & REQUEST_AUTHENTICATED) != 0)
+    {
+      /* Whatever the body says, a refused token means the session is over. */
+      if (!g_error_matches (error, HUB_ERROR, HUB_ERROR_UNAUTHENTICATED))
+        {
+          g_clear_error (&error);
+          error = g_error_new_literal (HUB_ERROR, HUB_ERROR_UNAUTHENTICATED,
+                                       _("Your session has ended. Sign in again."));
+        }
+
+      hub_client_session_ended (self, request->token);
+    }
+
+  return error;
+}
+
 static void
 on_request_sent (GObject      *object,
                  GAsyncResult *result,
@@ -206,7 +249,6 @@ on_request_sent (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) body = NULL;
-  const char *retry_after;
   guint status;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
@@ -236,28 +278,7 @@ on_request_sent (GObject      *object,
       return;
     }
 
-  if (g_bytes_get_size (bytes) > 0)
-    body = hub_json_parse_object (bytes, NULL);
-
-  retry_after = soup_message_headers_get_one (soup_message_get_response_headers (request->message),
-                                              "Retry-After");
-  error = hub_error_new_response (status, body, retry_after,
-                                  (request->flags & REQUEST_SIGN_IN) != 0);
-
-  if (status == SOUP_STATUS_UNAUTHORIZED && (request->flags & REQUEST_AUTHENTICATED) != 0)
-    {
-      /* Whatever the body says, a refused token means the session is over. */
-      if (!g_error_matches (error, HUB_ERROR, HUB_ERROR_UNAUTHENTICATED))
-        {
-          g_clear_error (&error);
-          error = g_error_new_literal (HUB_ERROR, HUB_ERROR_UNAUTHENTICATED,
-                                       _("Your session has ended. Sign in again."));
-        }
-
-      hub_client_session_ended (self, request->token);
-    }
-
-  g_task_return_error (task, g_steal_pointer (&error));
+  g_task_return_error (task, refusal_error (self, request, bytes));
 }
 
 static gboolean
@@ -271,6 +292,66 @@ complete_without_session (gpointer user_data)
                            _("You are not signed in. Sign in again."));
 
   return G_SOURCE_REMOVE;
+}
+
+/* Makes the request of @task, or completes @task with the reason it
+ * cannot be made and returns %NULL. */
+static Request *
+request_prepare (HubClient    *self,
+                 GTask        *task,
+                 const char   *method,
+                 const char   *path,
+                 const char   *token,
+                 RequestFlags  flags,
+                 const char   *accept)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *authorization = NULL;
+  SoupMessageHeaders *headers;
+  Request *request;
+
+  if (self->api_url == NULL)
+    {
+      g_task_return_error (task, invalid_address_error (self));
+      return NULL;
+    }
+
+  if ((flags & REQUEST_AUTHENTICATED) != 0 && token == NULL)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_task_attach_source (task, source, complete_without_session);
+      return NULL;
+    }
+
+  url = g_strconcat (self->api_url, path, NULL);
+
+  request = g_new0 (Request, 1);
+  request->message = soup_message_new (method, url);
+  request->token = g_strdup (token);
+  request->flags = flags;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  if (request->message == NULL)
+    {
+      g_task_return_error (task, invalid_address_error (self));
+      return NULL;
+    }
+
+  /* A redirect would carry the token to another address: refuse it. */
+  soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
+
+  headers = soup_message_get_request_headers (request->message);
+  soup_message_headers_replace (headers, "Accept", accept);
+
+  if (token != NULL)
+    {
+      authorization = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (headers, "Authorization", authorization);
+      sodium_memzero (authorization, strlen (authorization));
+    }
+
+  return request;
 }
 
 /*
@@ -294,55 +375,14 @@ hub_client_request_async (HubClient           *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *authorization = NULL;
-  SoupMessageHeaders *headers;
   Request *request;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_client_request_async);
   g_task_set_check_cancellable (task, FALSE);
 
-  if (self->api_url == NULL)
-    {
-      g_task_return_error (task, invalid_address_error (self));
-      return;
-    }
-
-  if ((flags & REQUEST_AUTHENTICATED) != 0 && token == NULL)
-    {
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_task_attach_source (task, source, complete_without_session);
-      return;
-    }
-
-  url = g_strconcat (self->api_url, path, NULL);
-
-  request = g_new0 (Request, 1);
-  request->message = soup_message_new (method, url);
-  request->token = g_strdup (token);
-  request->flags = flags;
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-
-  if (request->message == NULL)
-    {
-      g_task_return_error (task, invalid_address_error (self));
-      return;
-    }
-
-  /* A redirect would carry the token to another address: refuse it. */
-  soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
-
-  headers = soup_message_get_request_headers (request->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-
-  if (token != NULL)
-    {
-      authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-      sodium_memzero (authorization, strlen (authorization));
-    }
+  if (!(request = request_prepare (self, task, method, path, token, flags, "application/json")))
+    return;
 
   if (body != NULL)
     soup_message_set_request_body_from_bytes (request->message, "application/json", body);
@@ -432,6 +472,238 @@ company_path (const char *company_id,
   return g_strconcat ("/companies/", escaped, rest, NULL);
 }
 
+/* --- downloads ------------------------------------------------------------ */
+
+/* How much of a refusal's body is read: enough for the contract's Error. */
+#define REFUSAL_MAX_SIZE (64 * 1024)
+#define DOWNLOAD_CHUNK_SIZE (256 * 1024)
+
+static GError *
+too_large_error (gsize max_size)
+{
+  guint mib = (guint) (max_size / (1024 * 1024));
+
+  /* Translators: %u is a size in mebibytes, such as 64 */
+  return g_error_new (HUB_ERROR, HUB_ERROR_SERVER,
+                      _("The document the server sent is larger than %u MiB, "
+                        "more than HUB Desk accepts. Ask HUB support about it."),
+                      MAX (mib, 1u));
+}
+
+static void read_next_chunk (GTask *task);
+
+static void
+on_chunk_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HubClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean successful;
+  gsize limit;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, hub_error_new_transport (error, self->server_name));
+      return;
+    }
+
+  successful = SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message));
+  limit = successful ? request->max_size : REFUSAL_MAX_SIZE;
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (request->buffer->len + g_bytes_get_size (chunk) > limit)
+        {
+          if (successful)
+            g_task_return_error (task, too_large_error (request->max_size));
+          else
+            g_task_return_error (task, refusal_error (self, request, NULL));
+          return;
+        }
+
+      g_byte_array_append (request->buffer,
+                           g_bytes_get_data (chunk, NULL),
+                           g_bytes_get_size (chunk));
+      read_next_chunk (g_steal_pointer (&task));
+      return;
+    }
+
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
+  g_debug ("Download ended after %" G_GSIZE_FORMAT " bytes", g_bytes_get_size (body));
+
+  if (successful)
+    g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, refusal_error (self, request, body));
+}
+
+static void
+read_next_chunk (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (request->stream,
+                                   DOWNLOAD_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   on_chunk_read,
+                                   task);
+}
+
+static void
+on_download_sent (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HubClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  guint status;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (request->stream == NULL)
+    {
+      g_task_return_error (task, hub_error_new_transport (error, self->server_name));
+      return;
+    }
+
+  status = soup_message_get_status (request->message);
+  g_debug ("%s answered with HTTP %u",
+           soup_message_get_method (request->message), status);
+
+  /* Refused before a byte is read when the size is known. */
+  headers = soup_message_get_response_headers (request->message);
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) &&
+      soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > (goffset) request->max_size)
+    {
+      g_task_return_error (task, too_large_error (request->max_size));
+      return;
+    }
+
+  request->buffer = g_byte_array_new ();
+  read_next_chunk (g_steal_pointer (&task));
+}
+
+/*
+ * hub_client_download_async:
+ * @path: the path under /api/v1, its variable parts already escaped
+ * @accept: the media type asked for
+ * @max_size: the largest body accepted; a larger one fails the call
+ *
+ * Reads a body that is not JSON, such as a document, with the session's
+ * token. It is read in chunks as it arrives, so a body over @max_size is
+ * refused without being held in memory whole. Refusals become HUB_ERROR
+ * errors as for JSON calls.
+ */
+void
+hub_client_download_async (HubClient           *self,
+                           const char          *path,
+                           const char          *accept,
+                           gsize                max_size,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_assert (HUB_IS_CLIENT (self));
+  g_assert (path != NULL);
+  g_assert (accept != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hub_client_download_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!(request = request_prepare (self, task, SOUP_METHOD_GET, path, self->token,
+                                   REQUEST_AUTHENTICATED, accept)))
+    return;
+
+  request->max_size = max_size;
+
+  soup_session_send_async (self->session,
+                           request->message,
+                           G_PRIORITY_DEFAULT,
+                           cancellable,
+                           on_download_sent,
+                           g_steal_pointer (&task));
+}
+
+GBytes *
+hub_client_download_finish (HubClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert (g_task_is_valid (result, self));
+  g_assert (g_task_get_source_tag (G_TASK (result)) == hub_client_download_async);
+
+  if (!(bytes = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_propagate_error (error, hub_error_new_cancelled ());
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+/* --- what the other files of the library call ----------------------------- */
+
+/* An authenticated JSON call with the session's token. */
+void
+hub_client_call_async (HubClient           *self,
+                       const char          *method,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_assert (HUB_IS_CLIENT (self));
+
+  hub_client_request_async (self, method, path, NULL, self->token,
+                            REQUEST_AUTHENTICATED, cancellable,
+                            callback, user_data);
+}
+
+/* The body of a call's answer, which must have one. */
+JsonObject *
+hub_client_call_finish (HubClient     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return hub_client_request_finish_object (self, result, error);
+}
+
+GTask *
+hub_client_task_new (HubClient           *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data,
+                     gpointer             source_tag)
+{
+  return outer_task_new (self, cancellable, callback, user_data, source_tag);
+}
+
+char *
+hub_client_company_path (const char *company_id,
+                         const char *rest)
+{
+  return company_path (company_id, rest);
+}
+
 static void
 hub_client_dispose (GObject *object)
 {
@@ -454,6 +726,28 @@ hub_client_finalize (GObject *object)
   g_clear_pointer (&self->server_name, g_free);
 
   G_OBJECT_CLASS (hub_client_parent_class)->finalize (object);
+}
+
+/* One session for every client of the process, as libsoup intends: it
+ * pools connections, and it is never torn down while a connection of a
+ * client that just went away may still be closing. */
+static SoupSession *
+shared_session (void)
+{
+  static SoupSession *session;
+
+  if (g_once_init_enter_pointer (&session))
+    {
+      SoupSession *created = g_object_new (SOUP_TYPE_SESSION,
+                                           "user-agent", "HubDesk/" PACKAGE_VERSION,
+                                           "timeout", REQUEST_TIMEOUT_SECONDS,
+                                           "idle-timeout", 60,
+                                           NULL);
+
+      g_once_init_leave_pointer (&session, created);
+    }
+
+  return g_object_ref (session);
 }
 
 static void
@@ -495,11 +789,7 @@ hub_client_constructed (GObject *object)
       self->server_name = g_strdup (self->base_url);
     }
 
-  self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "user-agent", "HubDesk/" PACKAGE_VERSION,
-                                "timeout", REQUEST_TIMEOUT_SECONDS,
-                                "idle-timeout", 60,
-                                NULL);
+  self->session = shared_session ();
 }
 
 static void

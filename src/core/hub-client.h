@@ -9,6 +9,9 @@
 
 #include "hub-company.h"
 #include "hub-company-summary.h"
+#include "hub-result.h"
+#include "hub-result-page.h"
+#include "hub-result-query.h"
 #include "hub-user.h"
 
 G_BEGIN_DECLS
@@ -92,6 +95,84 @@ void               hub_client_invite_contact_async         (HubClient           
                                                             GAsyncReadyCallback  callback,
                                                             gpointer             user_data);
 gboolean           hub_client_invite_contact_finish        (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
+/* Visit results: hub-client-results.c */
+void               hub_client_search_results_async         (HubClient           *self,
+                                                            const char          *company_id,
+                                                            HubResultQuery      *query,
+                                                            const char          *cursor,
+                                                            guint                limit,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+HubResultPage     *hub_client_search_results_finish        (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+void               hub_client_get_result_async             (HubClient           *self,
+                                                            const char          *company_id,
+                                                            const char          *result_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+HubResult         *hub_client_get_result_finish            (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+void               hub_client_set_result_flagged_async     (HubClient           *self,
+                                                            const char          *company_id,
+                                                            const char          *result_id,
+                                                            gboolean             flagged,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+HubResult         *hub_client_set_result_flagged_finish    (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            gboolean            *changed,
+                                                            GError             **error);
+void               hub_client_mark_result_reviewed_async   (HubClient           *self,
+                                                            const char          *company_id,
+                                                            const char          *result_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+HubResult         *hub_client_mark_result_reviewed_finish  (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            gboolean            *changed,
+                                                            GError             **error);
+void               hub_client_download_result_async        (HubClient           *self,
+                                                            const char          *company_id,
+                                                            const char          *result_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GBytes            *hub_client_download_result_finish       (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+void               hub_client_get_result_changes_async     (HubClient           *self,
+                                                            const char          *company_id,
+                                                            const char          *since,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GListModel        *hub_client_get_result_changes_finish    (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            char               **token,
+                                                            gboolean            *more,
+                                                            GError             **error);
+void               hub_client_list_centers_async           (HubClient           *self,
+                                                            const char          *company_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GListModel        *hub_client_list_centers_finish          (HubClient           *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+void               hub_client_list_document_types_async    (HubClient           *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GListModel        *hub_client_list_document_types_finish   (HubClient           *self,
                                                             GAsyncResult        *result,
                                                             GError             **error);
 

@@ -22,6 +22,9 @@ struct _HubCompanySummary
   guint portal_users;
   guint user_admins;
   guint pending_invitations;
+  guint results_new;
+  guint results_unreviewed;
+  guint results_flagged;
 };
 
 G_DEFINE_FINAL_TYPE (HubCompanySummary, hub_company_summary, G_TYPE_OBJECT)
@@ -35,6 +38,9 @@ enum {
   PROP_PORTAL_USERS,
   PROP_USER_ADMINS,
   PROP_PENDING_INVITATIONS,
+  PROP_RESULTS_NEW,
+  PROP_RESULTS_UNREVIEWED,
+  PROP_RESULTS_FLAGGED,
   N_PROPS
 };
 
@@ -81,6 +87,15 @@ hub_company_summary_get_property (GObject    *object,
     case PROP_PENDING_INVITATIONS:
       g_value_set_uint (value, self->pending_invitations);
       break;
+    case PROP_RESULTS_NEW:
+      g_value_set_uint (value, self->results_new);
+      break;
+    case PROP_RESULTS_UNREVIEWED:
+      g_value_set_uint (value, self->results_unreviewed);
+      break;
+    case PROP_RESULTS_FLAGGED:
+      g_value_set_uint (value, self->results_flagged);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -112,6 +127,9 @@ hub_company_summary_class_init (HubCompanySummaryClass *klass)
   properties[PROP_PORTAL_USERS] = count_param_spec ("portal-users");
   properties[PROP_USER_ADMINS] = count_param_spec ("user-admins");
   properties[PROP_PENDING_INVITATIONS] = count_param_spec ("pending-invitations");
+  properties[PROP_RESULTS_NEW] = count_param_spec ("results-new");
+  properties[PROP_RESULTS_UNREVIEWED] = count_param_spec ("results-unreviewed");
+  properties[PROP_RESULTS_FLAGGED] = count_param_spec ("results-flagged");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -139,7 +157,10 @@ hub_company_summary_new_from_json (JsonObject  *object,
       !hub_json_require_uint (object, "portal_users", &self->portal_users, error) ||
       !hub_json_require_uint (object, "user_admins", &self->user_admins, error) ||
       !hub_json_require_uint (object, "pending_invitations",
-                              &self->pending_invitations, error))
+                              &self->pending_invitations, error) ||
+      !hub_json_require_uint (object, "results_new", &self->results_new, error) ||
+      !hub_json_require_uint (object, "results_unreviewed", &self->results_unreviewed, error) ||
+      !hub_json_require_uint (object, "results_flagged", &self->results_flagged, error))
     return NULL;
 
   self->company_id = g_strdup (company_id);
@@ -201,4 +222,47 @@ hub_company_summary_get_pending_invitations (HubCompanySummary *self)
   g_return_val_if_fail (HUB_IS_COMPANY_SUMMARY (self), 0);
 
   return self->pending_invitations;
+}
+
+/**
+ * hub_company_summary_get_results_new:
+ * @self: a summary
+ *
+ * Returns: how many results, not archived, the signed-in user has not
+ *   opened
+ */
+guint
+hub_company_summary_get_results_new (HubCompanySummary *self)
+{
+  g_return_val_if_fail (HUB_IS_COMPANY_SUMMARY (self), 0);
+
+  return self->results_new;
+}
+
+/**
+ * hub_company_summary_get_results_unreviewed:
+ * @self: a summary
+ *
+ * Returns: how many results, not archived, are not marked as reviewed
+ */
+guint
+hub_company_summary_get_results_unreviewed (HubCompanySummary *self)
+{
+  g_return_val_if_fail (HUB_IS_COMPANY_SUMMARY (self), 0);
+
+  return self->results_unreviewed;
+}
+
+/**
+ * hub_company_summary_get_results_flagged:
+ * @self: a summary
+ *
+ * Returns: how many results, not archived, are flagged
+ */
+guint
+hub_company_summary_get_results_flagged (HubCompanySummary *self)
+{
+  g_return_val_if_fail (HUB_IS_COMPANY_SUMMARY (self), 0);
+
+  return self->results_flagged;
 }

@@ -20,5 +20,8 @@ guint       hub_company_summary_get_contacts            (HubCompanySummary *self
 guint       hub_company_summary_get_portal_users        (HubCompanySummary *self);
 guint       hub_company_summary_get_user_admins         (HubCompanySummary *self);
 guint       hub_company_summary_get_pending_invitations (HubCompanySummary *self);
+guint       hub_company_summary_get_results_new         (HubCompanySummary *self);
+guint       hub_company_summary_get_results_unreviewed  (HubCompanySummary *self);
+guint       hub_company_summary_get_results_flagged     (HubCompanySummary *self);
 
 G_END_DECLS

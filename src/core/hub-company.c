@@ -119,36 +119,6 @@ hub_company_init (HubCompany *self)
 {
 }
 
-/* The contract's Address as lines; an empty second line is left out. */
-static char *
-format_address (JsonObject  *company,
-                const char  *member,
-                GError     **error)
-{
-  JsonObject *address;
-  const char *line1;
-  const char *line2;
-  const char *city;
-  const char *state;
-  const char *postal_code;
-  GString *text;
-
-  if (!(address = hub_json_require_object (company, member, error)) ||
-      !hub_json_require_string (address, "line1", &line1, error) ||
-      !hub_json_optional_string (address, "line2", &line2, error) ||
-      !hub_json_require_string (address, "city", &city, error) ||
-      !hub_json_require_string (address, "state", &state, error) ||
-      !hub_json_require_string (address, "postal_code", &postal_code, error))
-    return NULL;
-
-  text = g_string_new (line1);
-  if (line2 != NULL && *line2 != '\0')
-    g_string_append_printf (text, "\n%s", line2);
-  g_string_append_printf (text, "\n%s, %s %s", city, state, postal_code);
-
-  return g_string_free (text, FALSE);
-}
-
 HubCompany *
 hub_company_new_from_json (JsonObject  *object,
                            GError     **error)
@@ -170,8 +140,8 @@ hub_company_new_from_json (JsonObject  *object,
   self->name = g_strdup (name);
   self->phone = g_strdup (phone);
 
-  if (!(self->physical_address = format_address (object, "physical_address", error)) ||
-      !(self->billing_address = format_address (object, "billing_address", error)))
+  if (!(self->physical_address = hub_json_format_address (object, "physical_address", error)) ||
+      !(self->billing_address = hub_json_format_address (object, "billing_address", error)))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -327,3 +327,86 @@ hub_json_append_string (GString    *out,
 
   g_string_append_c (out, '"');
 }
+
+/* An object member that may be absent or null: *@out is then %NULL. */
+gboolean
+hub_json_optional_object (JsonObject  *object,
+                          const char  *member,
+                          JsonObject **out,
+                          GError     **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (object != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = NULL;
+  node = get_member (object, member, FALSE, error);
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_propagate_error (error, hub_error_new_contract (member));
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+/* The contract's Address at @member as lines; an empty second line is
+ * left out. */
+char *
+hub_json_format_address (JsonObject  *object,
+                         const char  *member,
+                         GError     **error)
+{
+  JsonObject *address;
+  const char *line1;
+  const char *line2;
+  const char *city;
+  const char *state;
+  const char *postal_code;
+  GString *text;
+
+  if (!(address = hub_json_require_object (object, member, error)) ||
+      !hub_json_require_string (address, "line1", &line1, error) ||
+      !hub_json_optional_string (address, "line2", &line2, error) ||
+      !hub_json_require_string (address, "city", &city, error) ||
+      !hub_json_require_string (address, "state", &state, error) ||
+      !hub_json_require_string (address, "postal_code", &postal_code, error))
+    return NULL;
+
+  text = g_string_new (line1);
+  if (line2 != NULL && *line2 != '\0')
+    g_string_append_printf (text, "\n%s", line2);
+  g_string_append_printf (text, "\n%s, %s %s", city, state, postal_code);
+
+  return g_string_free (text, FALSE);
+}
+
+/* A calendar date as the contract writes it: YYYY-MM-DD, and a real day. */
+gboolean
+hub_json_is_date (const char *s)
+{
+  guint64 year, month, day;
+
+  if (s == NULL)
+    return FALSE;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+        return FALSE;
+    }
+
+  year = g_ascii_strtoull (s, NULL, 10);
+  month = g_ascii_strtoull (s + 5, NULL, 10);
+  day = g_ascii_strtoull (s + 8, NULL, 10);
+
+  return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}

@@ -235,6 +235,7 @@ hubd_api_get_company_summary (HubdRequest *req)
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
   HubdCompanySummary summary;
+  HubdResultCounts results;
 
   membership = hubd_request_require_membership (req, req->params[0]);
   if (membership == NULL)
@@ -242,7 +243,10 @@ hubd_api_get_company_summary (HubdRequest *req)
 
   if (!hubd_store_get_company_summary (req->server->store,
                                        membership->company_id, &summary,
-                                       &error)) {
+                                       &error) ||
+      !hubd_store_count_results (req->server->store, membership->company_id,
+                                 req->user->id, req->now - HUBD_ARCHIVE_AGE,
+                                 &results, &error)) {
     hubd_request_respond_gerror (req, error);
     return;
   }
@@ -258,6 +262,9 @@ hubd_api_get_company_summary (HubdRequest *req)
   add_count (builder, "portal_users", summary.portal_users);
   add_count (builder, "user_admins", summary.user_admins);
   add_count (builder, "pending_invitations", summary.pending_invitations);
+  add_count (builder, "results_new", results.new_results);
+  add_count (builder, "results_unreviewed", results.unreviewed);
+  add_count (builder, "results_flagged", results.flagged);
   json_builder_end_object (builder);
 
   hubd_request_respond_json (req, SOUP_STATUS_OK, builder);

@@ -6,19 +6,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hubd-demo.h"
+#include "hubd-demo-private.h"
 
 #include "hubd-crypto.h"
 #include "hubd-error.h"
-
-#define DAY (24 * 60 * 60)
-
-typedef struct {
-  const char *name;
-  const char *city;
-  const char *state;
-  int postal_base;
-} Market;
 
 static const Market markets[] = {
   { "Dallas-Fort Worth", "Dallas", "TX", 75201 },
@@ -80,23 +71,18 @@ static const char *const last_names[] = {
 };
 
 typedef struct {
-  HubdStore *store;
-  GRand *rand;
-  char *password_hash;
-  gint64 now;
-  guint n_contacts;
-} Generator;
-
-typedef struct {
   guint companies;
   guint min_locations, max_locations;
   guint min_contacts, max_contacts;
+  guint northwind_results, harbor_results, results; /* per company */
 } SizeSpec;
 
+/* Large: more than 200,000 documents, tens of thousands of them in the
+ * demo User Admin's companies. */
 static const SizeSpec sizes[] = {
-  [HUBD_DEMO_SMALL] = { 3, 3, 5, 14, 20 },
-  [HUBD_DEMO_MEDIUM] = { 20, 3, 8, 10, 25 },
-  [HUBD_DEMO_LARGE] = { 200, 2, 10, 15, 40 },
+  [HUBD_DEMO_SMALL] = { 3, 3, 5, 14, 20, 400, 300, 300 },
+  [HUBD_DEMO_MEDIUM] = { 20, 3, 8, 10, 25, 6000, 4000, 1500 },
+  [HUBD_DEMO_LARGE] = { 200, 2, 10, 15, 40, 45000, 25000, 700 },
 };
 
 gboolean
@@ -199,6 +185,8 @@ add_locations (Generator     *gen,
     hubd_address_clear (&address);
     if (location_id == 0)
       return FALSE;
+
+    demo_company_add_location (gen, company_id, location_id, m);
 
     for (guint j = 0; j < n_markets; j++, pair++) {
       const Market *served = &markets[(m + j) % G_N_ELEMENTS (markets)];
@@ -318,6 +306,8 @@ add_generated_contacts (Generator   *gen,
       user_id = add_user (gen, &person, error);
       if (user_id == 0)
         return FALSE;
+      if (person.role == HUBD_ROLE_USER_ADMIN && person.active)
+        demo_company_set_reviewer (gen, company_id, user_id);
     }
 
     contact_id = add_person (gen, company_id, user_id, &person, error);
@@ -390,6 +380,7 @@ add_named_companies (Generator       *gen,
   avery_id = add_user (gen, &avery, error);
   if (avery_id == 0 || (id = add_person (gen, northwind, avery_id, &avery, error)) == 0)
     return FALSE;
+  demo_company_set_reviewer (gen, northwind, avery_id);
   g_array_append_val (portal, id);
 
   for (guint i = 0; i < G_N_ELEMENTS (northwind_people); i++) {
@@ -421,6 +412,7 @@ add_named_companies (Generator       *gen,
   if (harper_id == 0 ||
       (id = add_person (gen, harbor, harper_id, &harper, error)) == 0)
     return FALSE;
+  demo_company_set_reviewer (gen, harbor, harper_id);
   g_array_append_val (portal, id);
 
   {
@@ -486,6 +478,19 @@ populate (Generator       *gen,
       return FALSE;
   }
 
+  if (!demo_add_centers (gen, error))
+    return FALSE;
+
+  /* Northwind and Harbor were made first. */
+  for (guint i = 0; i < gen->companies->len; i++) {
+    guint n_results = i == 0 ? spec->northwind_results
+                    : i == 1 ? spec->harbor_results : spec->results;
+
+    if (!demo_add_visits (gen, g_ptr_array_index (gen->companies, i), n_results,
+                          error))
+      return FALSE;
+  }
+
   return TRUE;
 }
 
@@ -496,6 +501,7 @@ hubd_demo_populate (HubdStore     *store,
                     GError       **error)
 {
   Generator gen = { .store = store };
+  gint64 start;
   gboolean ok;
 
   g_return_val_if_fail (HUBD_IS_STORE (store), FALSE);
@@ -508,7 +514,13 @@ hubd_demo_populate (HubdStore     *store,
     return FALSE;
 
   gen.rand = g_rand_new_with_seed ((guint32) (seed ^ (seed >> 32)) * 3u + size);
+  gen.visit_rand = g_rand_new_with_seed ((guint32) (seed ^ (seed >> 32)) * 7u + size);
   gen.now = g_get_real_time () / G_USEC_PER_SEC;
+  gen.markets = markets;
+  gen.n_markets = G_N_ELEMENTS (markets);
+  gen.companies = g_ptr_array_new_with_free_func ((GDestroyNotify) demo_company_free);
+  gen.center_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  start = g_get_monotonic_time ();
 
   ok = hubd_store_begin (store, error);
   if (ok) {
@@ -517,11 +529,19 @@ hubd_demo_populate (HubdStore     *store,
       hubd_store_rollback (store);
   }
 
+  ok = ok && hubd_store_optimize (store, error);
+
   if (ok)
-    g_debug ("Created demo data: %u companies, %u contacts",
-             sizes[size].companies, gen.n_contacts);
+    g_debug ("Created demo data in %.1f s: %u companies, %u contacts, "
+             "%u visits, %u results",
+             (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC,
+             sizes[size].companies, gen.n_contacts, gen.n_visits,
+             gen.n_results);
 
   g_rand_free (gen.rand);
+  g_rand_free (gen.visit_rand);
+  g_ptr_array_unref (gen.companies);
+  g_array_unref (gen.center_ids);
   g_free (gen.password_hash);
   return ok;
 }

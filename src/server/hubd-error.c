@@ -26,6 +26,7 @@ static const struct {
   [HUBD_ERROR_PAYLOAD_TOO_LARGE] = { "payload_too_large", 413 },
   [HUBD_ERROR_METHOD_NOT_ALLOWED] = { "method_not_allowed", 405 },
   [HUBD_ERROR_INTERNAL] = { "internal", 500 },
+  [HUBD_ERROR_RANGE_NOT_SATISFIABLE] = { "range_not_satisfiable", 416 },
 };
 
 const char *

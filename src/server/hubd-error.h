@@ -29,6 +29,7 @@ typedef enum {
   HUBD_ERROR_PAYLOAD_TOO_LARGE,
   HUBD_ERROR_METHOD_NOT_ALLOWED,
   HUBD_ERROR_INTERNAL,
+  HUBD_ERROR_RANGE_NOT_SATISFIABLE,
 } HubdError;
 
 /* The errors of a storage backend. */

@@ -29,6 +29,7 @@ typedef struct {
   gint64 reset_token_lifetime;
   char *outbox;
   char *public_url;
+  char *feed_key;
 } Options;
 
 static Options options = {
@@ -82,6 +83,9 @@ static const GOptionEntry entries[] = {
     "DATA_DIR/outbox)", "DIR" },
   { "public-url", 0, 0, G_OPTION_ARG_STRING, &options.public_url,
     "Base of the web links in mails (default https://hub.example)", "URL" },
+  { "feed-key", 0, 0, G_OPTION_ARG_STRING, &options.feed_key,
+    "Key clinics send in X-Feed-Key to post results to /api/v1/feed/results "
+    "(without it, the feed is off)", "KEY" },
   { NULL }
 };
 
@@ -108,6 +112,11 @@ check_options (GError **error)
   if ((options.tls_cert == NULL) != (options.tls_key == NULL)) {
     g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                          "HTTPS needs both --tls-cert and --tls-key");
+    return FALSE;
+  }
+  if (options.feed_key != NULL && strlen (options.feed_key) < 16) {
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         "--feed-key must be at least 16 characters long");
     return FALSE;
   }
   if (options.session_lifetime < 1 || options.session_idle_timeout < 1 ||
@@ -139,6 +148,13 @@ fill_demo (HubdStore  *store,
     return FALSE;
   if (empty && !hubd_demo_populate (store, size, (guint64) options.seed, error))
     return FALSE;
+
+  /* Demo data is made once; data made by an older hubd lacks what came
+   * later, and is never changed behind the user's back. */
+  if (!empty && hubd_store_get_result_sequence (store, 0, NULL) == 0)
+    g_printerr ("hubd: the demo data in %s was made before visit results "
+                "existed: delete that folder to make it again, with results\n",
+                options.data_dir);
 
   accounts = hubd_demo_describe_accounts ();
   g_print ("%s", accounts);
@@ -223,6 +239,7 @@ serve (GMainLoop  *loop,
   config.public_url = options.public_url != NULL ? options.public_url
                                                  : "https://hub.example";
   config.data_dir = options.data_dir;
+  config.feed_key = options.feed_key;
   server = hubd_server_new (HUBD_STORE (store), outbox, &config);
   if (!hubd_server_listen (server,
                            options.listen != NULL ? options.listen : "127.0.0.1",

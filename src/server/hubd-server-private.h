@@ -21,6 +21,13 @@ G_BEGIN_DECLS
 #define HUBD_ID_COMPANY "co"
 #define HUBD_ID_CONTACT "ct"
 #define HUBD_ID_USER "usr"
+#define HUBD_ID_RESULT "re"
+#define HUBD_ID_VISIT "vi"
+#define HUBD_ID_CENTER "ce"
+#define HUBD_ID_LOCATION "lo"
+
+/* R8: results are archived this long after posting. */
+#define HUBD_ARCHIVE_AGE (90 * 24 * 60 * 60)
 
 struct _HubdServer
 {
@@ -38,6 +45,7 @@ struct _HubdServer
   gint64 invite_token_lifetime;
   char *public_url;
   char *data_dir;
+  char *feed_key;
   guint port;
   guint prune_source;
 };
@@ -51,6 +59,8 @@ typedef struct {
   gint64 now;
   HubdUser *user;   /* the signed-in user, on authenticated routes */
   char *token_hash; /* hash of the bearer token, on authenticated routes */
+  char *range;      /* the request's Range header, which libsoup is kept
+                     * from acting on: see handler() */
 } HubdRequest;
 
 void        hubd_request_respond_json   (HubdRequest  *req,
@@ -58,6 +68,10 @@ void        hubd_request_respond_json   (HubdRequest  *req,
                                          JsonBuilder  *builder);
 void        hubd_request_respond_empty  (HubdRequest  *req,
                                          guint         status);
+void        hubd_request_respond_bytes  (HubdRequest  *req,
+                                         guint         status,
+                                         const char   *content_type,
+                                         GBytes       *bytes);
 void        hubd_request_respond_error  (HubdRequest  *req,
                                          HubdError     code,
                                          const char   *field,
@@ -75,6 +89,8 @@ const char *hubd_request_get_string     (HubdRequest  *req,
 const char *hubd_request_get_email      (HubdRequest  *req,
                                          JsonObject   *object);
 const char *hubd_request_get_client     (HubdRequest  *req);
+GHashTable *hubd_request_parse_query    (HubdRequest        *req,
+                                         const char * const *allowed);
 HubdMembership *hubd_request_require_membership (HubdRequest *req,
                                                  const char  *company_id);
 
@@ -83,6 +99,7 @@ char       *hubd_id_format              (const char   *prefix,
 gint64      hubd_id_parse               (const char   *prefix,
                                          const char   *text);
 char       *hubd_time_format            (gint64        unix_seconds);
+gboolean    hubd_date_is_valid          (const char   *text);
 GPtrArray  *hubd_list_all_memberships   (HubdServer   *self,
                                          HubdUser     *user,
                                          GError      **error);
@@ -109,5 +126,20 @@ void hubd_api_list_companies      (HubdRequest *req);
 void hubd_api_get_company         (HubdRequest *req);
 void hubd_api_get_company_summary (HubdRequest *req);
 void hubd_api_invite_contact      (HubdRequest *req);
+void hubd_api_list_results        (HubdRequest *req);
+void hubd_api_get_result          (HubdRequest *req);
+void hubd_api_flag_result         (HubdRequest *req);
+void hubd_api_unflag_result       (HubdRequest *req);
+void hubd_api_review_result       (HubdRequest *req);
+void hubd_api_get_result_content  (HubdRequest *req);
+void hubd_api_list_result_changes (HubdRequest *req);
+void hubd_api_list_centers        (HubdRequest *req);
+void hubd_api_list_document_types (HubdRequest *req);
+void hubd_api_post_feed_result    (HubdRequest *req);
+
+/* A result as the API shows it (hubd-results-api.c). */
+void hubd_build_result            (JsonBuilder *builder,
+                                   HubdResult  *result,
+                                   gint64       now);
 
 G_END_DECLS

@@ -44,6 +44,17 @@ static const Route routes[] = {
   { "GET", "/companies/{}", TRUE, hubd_api_get_company },
   { "GET", "/companies/{}/summary", TRUE, hubd_api_get_company_summary },
   { "POST", "/companies/{}/contacts/{}/invitation", TRUE, hubd_api_invite_contact },
+  { "GET", "/companies/{}/results", TRUE, hubd_api_list_results },
+  { "GET", "/companies/{}/results/changes", TRUE, hubd_api_list_result_changes },
+  { "GET", "/companies/{}/results/{}", TRUE, hubd_api_get_result },
+  { "PUT", "/companies/{}/results/{}/flag", TRUE, hubd_api_flag_result },
+  { "DELETE", "/companies/{}/results/{}/flag", TRUE, hubd_api_unflag_result },
+  { "PUT", "/companies/{}/results/{}/review", TRUE, hubd_api_review_result },
+  { "GET", "/companies/{}/results/{}/content", TRUE, hubd_api_get_result_content },
+  { "GET", "/companies/{}/centers", TRUE, hubd_api_list_centers },
+  { "GET", "/document-types", TRUE, hubd_api_list_document_types },
+  /* Clinics authenticate with the feed key, not a session. */
+  { "POST", "/feed/results", FALSE, hubd_api_post_feed_result },
 };
 
 /* --- ids and times ------------------------------------------------------- */
@@ -80,6 +91,24 @@ hubd_time_format (gint64 unix_seconds)
   g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (unix_seconds);
 
   return g_date_time_format_iso8601 (time);
+}
+
+/* Whether text is a real calendar date written YYYY-MM-DD. */
+gboolean
+hubd_date_is_valid (const char *text)
+{
+  g_autofree char *copy = NULL;
+  guint64 year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  copy = g_strdup (text);
+  copy[4] = copy[7] = '\0';
+  return g_ascii_string_to_unsigned (copy, 10, 1800, 2999, &year, NULL) &&
+         g_ascii_string_to_unsigned (copy + 5, 10, 1, 12, &month, NULL) &&
+         g_ascii_string_to_unsigned (copy + 8, 10, 1, 31, &day, NULL) &&
+         g_date_valid_dmy (day, month, year);
 }
 
 static const char *
@@ -147,6 +176,18 @@ hubd_request_respond_empty (HubdRequest *req,
                             guint        status)
 {
   respond_bytes (req, status, NULL, NULL, 0);
+}
+
+void
+hubd_request_respond_bytes (HubdRequest *req,
+                            guint        status,
+                            const char  *content_type,
+                            GBytes      *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  respond_bytes (req, status, content_type, data, length);
 }
 
 static void
@@ -344,6 +385,40 @@ hubd_request_get_client (HubdRequest *req)
   const char *host = soup_server_message_get_remote_host (req->msg);
 
   return host != NULL ? host : "unknown";
+}
+
+/* The query's parameters, or NULL after answering 400 for a malformed
+ * query or a parameter not in allowed. */
+GHashTable *
+hubd_request_parse_query (HubdRequest        *req,
+                          const char * const *allowed)
+{
+  const char *query = g_uri_get_query (soup_server_message_get_uri (req->msg));
+  g_autoptr (GHashTable) params = NULL;
+  GHashTableIter iter;
+  const char *name;
+
+  if (query == NULL)
+    return g_hash_table_new (g_str_hash, g_str_equal);
+
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL) {
+    hubd_request_respond_error (req, HUBD_ERROR_INVALID_REQUEST, NULL,
+                                "The query string of this request is malformed.");
+    return NULL;
+  }
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL)) {
+    if (!g_strv_contains (allowed, name)) {
+      g_autofree char *message = g_strdup_printf ("“%s” is not a parameter of "
+                                                  "this request.", name);
+      hubd_request_respond_error (req, HUBD_ERROR_INVALID_FIELD, name, message);
+      return NULL;
+    }
+  }
+
+  return g_steal_pointer (&params);
 }
 
 /* Bodies are collected here rather than by libsoup, so that a client
@@ -667,10 +742,19 @@ handler (SoupServer        *soup,
 {
   HubdRequest req = { .server = user_data, .msg = msg };
   GByteArray *body = g_object_get_data (G_OBJECT (msg), BODY_KEY);
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
 
   req.now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* libsoup would answer a Range request itself from any complete 200
+   * response, JSON included, with errors outside the one shape: hubd
+   * serves ranges of documents only, and does it itself. */
+  req.range = g_strdup (soup_message_headers_get_one (request_headers, "Range"));
+  soup_message_headers_remove (request_headers, "Range");
+
   if (g_object_get_data (G_OBJECT (msg), BODY_TOO_LARGE_KEY) != NULL) {
     respond_too_large (&req);
+    g_free (req.range);
     return;
   }
 
@@ -681,6 +765,7 @@ handler (SoupServer        *soup,
   g_bytes_unref (req.body);
   hubd_user_free (req.user);
   g_free (req.token_hash);
+  g_free (req.range);
 }
 
 /* --- the object ---------------------------------------------------------- */
@@ -725,6 +810,7 @@ hubd_server_new (HubdStore              *store,
   self->invite_token_lifetime = config->invite_token_lifetime;
   self->public_url = g_strdup (config->public_url);
   self->data_dir = g_strdup (config->data_dir);
+  self->feed_key = g_strdup (config->feed_key);
 
   prune (self);
   self->prune_source = g_timeout_add_seconds (PRUNE_INTERVAL, prune, self);
@@ -804,6 +890,7 @@ hubd_server_finalize (GObject *object)
   g_clear_object (&self->mail_limiter);
   g_free (self->public_url);
   g_free (self->data_dir);
+  g_free (self->feed_key);
 
   G_OBJECT_CLASS (hubd_server_parent_class)->finalize (object);
 }

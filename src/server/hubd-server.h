@@ -17,7 +17,10 @@ typedef struct {
   gint64 reset_token_lifetime; /* seconds */
   gint64 invite_token_lifetime;
   const char *public_url; /* base of the web links in mails */
-  const char *data_dir;   /* where portal-links.json may be */
+  const char *data_dir;   /* where portal-links.json may be, and the
+                           * documents drawn so far */
+  const char *feed_key;   /* what clinics posting results must send; NULL
+                           * turns the results feed off */
 } HubdServerConfig;
 
 #define HUBD_TYPE_SERVER (hubd_server_get_type ())

@@ -2,9 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hubd-sqlite-store.h"
-
-#include <sqlite3.h>
+#include "hubd-sqlite-store-private.h"
 
 #include "hubd-error.h"
 #include "hubd-store.h"
@@ -119,6 +117,80 @@ static const char * const migrations[] = {
   "  action TEXT NOT NULL,"
   "  at INTEGER NOT NULL);"
   "CREATE INDEX changes_by_company ON changes (company_id, at);",
+  /* 2: visits, their documents (F15) and who opened, flagged and reviewed
+   * them. A result keeps copies of its visit's searchable fields, so that
+   * one index per sort order serves a page of any search (F16). */
+  "ALTER TABLE contacts ADD COLUMN notify_new_results INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TABLE centers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  line1 TEXT NOT NULL,"
+  "  city TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  postal_code TEXT NOT NULL,"
+  "  phone TEXT NOT NULL);"
+  "CREATE TABLE visits ("
+  "  id INTEGER PRIMARY KEY,"
+  "  company_id INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,"
+  "  location_id INTEGER NOT NULL REFERENCES locations (id),"
+  "  center_id INTEGER NOT NULL REFERENCES centers (id),"
+  "  first_name TEXT NOT NULL,"
+  "  last_name TEXT NOT NULL,"
+  "  date_of_birth TEXT NOT NULL,"
+  "  employee_id TEXT,"
+  "  visit_date TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  visit_type TEXT NOT NULL CHECK (visit_type IN ('injury', 'non_injury')),"
+  "  claim_number TEXT,"
+  "  employee_key TEXT NOT NULL,"
+  "  name_words TEXT NOT NULL);"
+  "CREATE INDEX visits_by_company ON visits (company_id, center_id);"
+  "CREATE TABLE results ("
+  "  id INTEGER PRIMARY KEY,"
+  "  company_id INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,"
+  "  visit_id INTEGER NOT NULL REFERENCES visits (id) ON DELETE CASCADE,"
+  "  document_type TEXT NOT NULL,"
+  "  document_name TEXT NOT NULL,"
+  "  posted_at INTEGER NOT NULL,"
+  "  visit_date TEXT NOT NULL,"
+  "  visit_type TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  center_id INTEGER NOT NULL,"
+  "  center_name TEXT NOT NULL,"
+  "  claim_key TEXT NOT NULL,"
+  "  date_of_birth TEXT NOT NULL,"
+  "  employee_key TEXT NOT NULL,"
+  "  name_words TEXT NOT NULL,"
+  "  flagged_by INTEGER REFERENCES users (id),"
+  "  flagged_at INTEGER,"
+  "  reviewed_by INTEGER REFERENCES users (id),"
+  "  reviewed_at INTEGER,"
+  "  content_sha256 TEXT);"
+  /* One index per sort order and per filter. Each ends with posted_at,
+   * so that leaving archived results out (R8) reads only the index. */
+  "CREATE INDEX results_by_visit_date ON results (company_id, visit_date, id, posted_at);"
+  "CREATE INDEX results_by_posted ON results (company_id, posted_at, id);"
+  "CREATE INDEX results_by_employee ON results (company_id, employee_key, id, posted_at);"
+  "CREATE INDEX results_by_document ON results (company_id, document_name, id, posted_at);"
+  "CREATE INDEX results_by_center_name ON results (company_id, center_name, id, posted_at);"
+  "CREATE INDEX results_by_state ON results (company_id, state, id, posted_at);"
+  "CREATE INDEX results_by_visit_type ON results (company_id, visit_type, id, posted_at);"
+  "CREATE INDEX results_by_claim ON results (company_id, claim_key, id, posted_at);"
+  "CREATE INDEX results_by_center ON results (company_id, center_id, posted_at);"
+  "CREATE INDEX results_by_birth ON results (company_id, date_of_birth, posted_at);"
+  "CREATE INDEX results_by_name ON results (company_id, name_words, posted_at);"
+  "CREATE INDEX results_by_review ON results (company_id, reviewed_at, posted_at);"
+  "CREATE INDEX results_by_flag ON results (company_id, flagged_at, posted_at);"
+  /* Who opened what, with copies of the result's company and posting
+   * time, so that counting a user's new results reads one index. */
+  "CREATE TABLE result_opens ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,"
+  "  company_id INTEGER NOT NULL,"
+  "  posted_at INTEGER NOT NULL,"
+  "  opened_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, result_id)) WITHOUT ROWID;"
+  "CREATE INDEX result_opens_by_company ON result_opens (user_id, company_id, posted_at);",
 };
 
 /* Statements are prepared once and cached; "done" resets one after use so
@@ -281,6 +353,56 @@ static const char *
 status_to_string (HubdUserStatus status)
 {
   return status == HUBD_USER_STATUS_ACTIVE ? "active" : "new";
+}
+
+/* --- shared with the other parts of the store ---------------------------- */
+
+sqlite3 *
+hubd_sqlite_store_get_db (HubdSqliteStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+hubd_sqlite_prepare (HubdSqliteStore  *self,
+                     const char       *sql,
+                     GError          **error)
+{
+  return prepare (self, sql, error);
+}
+
+void
+hubd_sqlite_stmt_done (sqlite3_stmt *stmt)
+{
+  stmt_done (stmt);
+}
+
+gboolean
+hubd_sqlite_set_error (HubdSqliteStore  *self,
+                       int               rc,
+                       const char       *what,
+                       GError          **error)
+{
+  return set_db_error (self, rc, what, error);
+}
+
+gboolean
+hubd_sqlite_step_done (HubdSqliteStore  *self,
+                       sqlite3_stmt     *stmt,
+                       const char       *what,
+                       GError          **error)
+{
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+hubd_sqlite_step_row (HubdSqliteStore  *self,
+                      sqlite3_stmt     *stmt,
+                      const char       *what,
+                      gboolean         *failed,
+                      GError          **error)
+{
+  return step_row (self, stmt, what, failed, error);
 }
 
 /* --- opening and migrations ---------------------------------------------- */
@@ -451,6 +573,14 @@ hubd_sqlite_store_is_empty (HubdStore  *store,
 
   *empty = sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
+}
+
+/* The planner picks among the results' indexes by their statistics. */
+static gboolean
+hubd_sqlite_store_optimize (HubdStore  *store,
+                            GError    **error)
+{
+  return exec (HUBD_SQLITE_STORE (store), "ANALYZE", "analyzing the data", error);
 }
 
 /* --- users, memberships, companies --------------------------------------- */
@@ -1385,6 +1515,7 @@ hubd_sqlite_store_iface_init (HubdStoreInterface *iface)
   iface->commit = hubd_sqlite_store_commit;
   iface->rollback = hubd_sqlite_store_rollback;
   iface->is_empty = hubd_sqlite_store_is_empty;
+  iface->optimize = hubd_sqlite_store_optimize;
   iface->find_user_by_email = hubd_sqlite_store_find_user_by_email;
   iface->get_user = hubd_sqlite_store_get_user;
   iface->list_memberships = hubd_sqlite_store_list_memberships;
@@ -1407,4 +1538,5 @@ hubd_sqlite_store_iface_init (HubdStoreInterface *iface)
   iface->add_location_market = hubd_sqlite_store_add_location_market;
   iface->add_user = hubd_sqlite_store_add_user;
   iface->add_contact = hubd_sqlite_store_add_contact;
+  hubd_sqlite_results_iface_init (iface);
 }

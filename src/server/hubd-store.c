@@ -79,6 +79,65 @@ hubd_contact_free (HubdContact *contact)
   g_free (contact);
 }
 
+void
+hubd_center_clear (HubdCenter *center)
+{
+  g_return_if_fail (center != NULL);
+
+  g_clear_pointer (&center->name, g_free);
+  g_clear_pointer (&center->line1, g_free);
+  g_clear_pointer (&center->city, g_free);
+  g_clear_pointer (&center->state, g_free);
+  g_clear_pointer (&center->postal_code, g_free);
+  g_clear_pointer (&center->phone, g_free);
+}
+
+void
+hubd_center_free (HubdCenter *center)
+{
+  if (center == NULL)
+    return;
+
+  hubd_center_clear (center);
+  g_free (center);
+}
+
+void
+hubd_result_free (HubdResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->company_name);
+  g_free (result->visit_date);
+  g_free (result->state);
+  g_free (result->claim_number);
+  g_free (result->first_name);
+  g_free (result->last_name);
+  g_free (result->date_of_birth);
+  g_free (result->employee_id);
+  hubd_center_clear (&result->center);
+  g_free (result->location_name);
+  g_free (result->flagged_by_name);
+  g_free (result->reviewed_by_name);
+  g_free (result->content_sha256);
+  g_free (result->sort_key);
+  g_free (result);
+}
+
+/* Lower-case ASCII without accents, so that "José" and "JOSE" compare
+ * equal: the form names are stored and searched in. */
+char *
+hubd_fold_text (const char *text)
+{
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  ascii = g_str_to_ascii (text, "C");
+  return g_ascii_strdown (ascii, -1);
+}
+
 /* R3: User Admins have Patient Visit Activity by default, Basic users only
  * once granted. */
 gboolean
@@ -158,6 +217,17 @@ hubd_store_is_empty (HubdStore  *self,
   g_return_val_if_fail (empty != NULL, FALSE);
 
   return STORE_IFACE (self)->is_empty (self, empty, error);
+}
+
+/* Refreshes what the backend knows about its data to plan queries, after
+ * a bulk load. */
+gboolean
+hubd_store_optimize (HubdStore  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), FALSE);
+
+  return STORE_IFACE (self)->optimize (self, error);
 }
 
 HubdUser *
@@ -458,4 +528,208 @@ hubd_store_add_contact (HubdStore            *self,
   g_return_val_if_fail (contact != NULL, 0);
 
   return STORE_IFACE (self)->add_contact (self, contact, error);
+}
+
+gint64
+hubd_store_add_center (HubdStore        *self,
+                       const HubdCenter *center,
+                       GError          **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), 0);
+  g_return_val_if_fail (center != NULL, 0);
+
+  return STORE_IFACE (self)->add_center (self, center, error);
+}
+
+/* Adds a visit of a location of the company at a center; fails with
+ * HUBD_STORE_ERROR_NOT_FOUND when the location is not the company's or
+ * the center does not exist. */
+gint64
+hubd_store_add_visit (HubdStore          *self,
+                      const HubdNewVisit *visit,
+                      GError            **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), 0);
+  g_return_val_if_fail (visit != NULL, 0);
+
+  return STORE_IFACE (self)->add_visit (self, visit, error);
+}
+
+/* Adds a document to a visit; its id is also its place in the order of
+ * posting that hubd_store_list_result_changes() follows. */
+gint64
+hubd_store_add_result (HubdStore  *self,
+                       gint64      visit_id,
+                       const char *document_type,
+                       gint64      posted_at,
+                       GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), 0);
+  g_return_val_if_fail (hubd_document_type_lookup (document_type) != NULL, 0);
+
+  return STORE_IFACE (self)->add_result (self, visit_id, document_type,
+                                         posted_at, error);
+}
+
+/* One page (query->limit items) of results matching the query, in its
+ * order, each with its sort_key; the number of all matches in *total
+ * unless total is NULL. */
+GPtrArray *
+hubd_store_search_results (HubdStore             *self,
+                           const HubdResultQuery *query,
+                           gint64                *total,
+                           GError               **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL && query->limit > 0, NULL);
+
+  return STORE_IFACE (self)->search_results (self, query, total, error);
+}
+
+/* A result of the company, with the opened mark of user_id; fails with
+ * HUBD_STORE_ERROR_NOT_FOUND for a result of another company. */
+HubdResult *
+hubd_store_get_result (HubdStore  *self,
+                       gint64      company_id,
+                       gint64      result_id,
+                       gint64      user_id,
+                       GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), NULL);
+
+  return STORE_IFACE (self)->get_result (self, company_id, result_id, user_id,
+                                         error);
+}
+
+/* Flags or unflags; *changed says whether anything changed: flagging a
+ * flagged result keeps who flagged it first, and when. */
+gboolean
+hubd_store_set_result_flag (HubdStore  *self,
+                            gint64      company_id,
+                            gint64      result_id,
+                            gint64      user_id,
+                            gboolean    flagged,
+                            gint64      now,
+                            gboolean   *changed,
+                            GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  return STORE_IFACE (self)->set_result_flag (self, company_id, result_id,
+                                              user_id, flagged, now, changed,
+                                              error);
+}
+
+/* Marks as reviewed, once: *changed is FALSE when it already was. */
+gboolean
+hubd_store_set_result_reviewed (HubdStore  *self,
+                                gint64      company_id,
+                                gint64      result_id,
+                                gint64      user_id,
+                                gint64      now,
+                                gboolean   *changed,
+                                GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  return STORE_IFACE (self)->set_result_reviewed (self, company_id, result_id,
+                                                  user_id, now, changed, error);
+}
+
+gboolean
+hubd_store_mark_result_opened (HubdStore  *self,
+                               gint64      result_id,
+                               gint64      user_id,
+                               gint64      now,
+                               GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), FALSE);
+
+  return STORE_IFACE (self)->mark_result_opened (self, result_id, user_id, now,
+                                                 error);
+}
+
+/* Records the hash of the document's bytes once they are drawn. */
+gboolean
+hubd_store_set_result_content (HubdStore  *self,
+                               gint64      result_id,
+                               const char *sha256,
+                               GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  return STORE_IFACE (self)->set_result_content (self, result_id, sha256, error);
+}
+
+/* Results of the company posted after the one with id after, oldest
+ * first, at most limit. */
+GPtrArray *
+hubd_store_list_result_changes (HubdStore  *self,
+                                gint64      company_id,
+                                gint64      user_id,
+                                gint64      after,
+                                guint       limit,
+                                GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  return STORE_IFACE (self)->list_result_changes (self, company_id, user_id,
+                                                  after, limit, error);
+}
+
+/* A point in the order of posting at or after the company's last posted
+ * result, to list changes from (0 when nothing was ever posted); -1 on
+ * error. */
+gint64
+hubd_store_get_result_sequence (HubdStore  *self,
+                                gint64      company_id,
+                                GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), -1);
+
+  return STORE_IFACE (self)->get_result_sequence (self, company_id, error);
+}
+
+/* The dashboard's counts of results not archived: not opened by user_id,
+ * not reviewed, flagged. */
+gboolean
+hubd_store_count_results (HubdStore        *self,
+                          gint64            company_id,
+                          gint64            user_id,
+                          gint64            archived_before,
+                          HubdResultCounts *counts,
+                          GError          **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  return STORE_IFACE (self)->count_results (self, company_id, user_id,
+                                            archived_before, counts, error);
+}
+
+/* The centers where the company's employees had visits, by name. */
+GPtrArray *
+hubd_store_list_centers (HubdStore  *self,
+                         gint64      company_id,
+                         GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), NULL);
+
+  return STORE_IFACE (self)->list_centers (self, company_id, error);
+}
+
+/* The emails of the company's active portal users who get notices of new
+ * results. */
+GPtrArray *
+hubd_store_list_notice_recipients (HubdStore  *self,
+                                   gint64      company_id,
+                                   GError    **error)
+{
+  g_return_val_if_fail (HUBD_IS_STORE (self), NULL);
+
+  return STORE_IFACE (self)->list_notice_recipients (self, company_id, error);
 }

@@ -178,10 +178,17 @@ hub_app_test_screenshot (GtkWidget  *widget,
     dir = g_get_tmp_dir ();
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
+  /* A widget that has not been drawn since it changed has nothing to
+   * give yet: wait for a frame or two. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++) {
+    g_clear_object (&snapshot);
+    snapshot = gtk_snapshot_new ();
+    gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+    node = gtk_snapshot_to_node (snapshot);
+    if (node == NULL)
+      hub_app_test_settle (100);
+  }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

@@ -315,7 +315,8 @@ test_company_summary (void)
 
   object = parse ("{\"company_id\": \"co_north\", \"locations\": 4, \"markets\": 2,"
                   " \"contacts\": 31, \"portal_users\": 12, \"user_admins\": 3,"
-                  " \"pending_invitations\": 1}");
+                  " \"pending_invitations\": 1, \"results_new\": 7,"
+                  " \"results_unreviewed\": 40, \"results_flagged\": 2}");
 
   summary = hub_company_summary_new_from_json (object, &error);
   g_assert_no_error (error);
@@ -326,9 +327,31 @@ test_company_summary (void)
   g_assert_cmpuint (hub_company_summary_get_portal_users (summary), ==, 12);
   g_assert_cmpuint (hub_company_summary_get_user_admins (summary), ==, 3);
   g_assert_cmpuint (hub_company_summary_get_pending_invitations (summary), ==, 1);
+  g_assert_cmpuint (hub_company_summary_get_results_new (summary), ==, 7);
+  g_assert_cmpuint (hub_company_summary_get_results_unreviewed (summary), ==, 40);
+  g_assert_cmpuint (hub_company_summary_get_results_flagged (summary), ==, 2);
 
   g_object_get (summary, "contacts", &contacts, NULL);
   g_assert_cmpuint (contacts, ==, 31);
+}
+
+static void
+test_company_summary_without_results (void)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(HubCompanySummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The results counts are part of the summary: a server without them
+   * is not one this version talks to. */
+  object = parse ("{\"company_id\": \"co_north\", \"locations\": 4, \"markets\": 2,"
+                  " \"contacts\": 31, \"portal_users\": 12, \"user_admins\": 3,"
+                  " \"pending_invitations\": 1, \"results_new\": 7,"
+                  " \"results_unreviewed\": 40}");
+
+  summary = hub_company_summary_new_from_json (object, &error);
+  g_assert_null (summary);
+  assert_contract_error (error);
 }
 
 static void
@@ -352,7 +375,9 @@ test_company_summary_broken (void)
 
       json = g_strdup_printf ("{\"company_id\": \"co_north\", \"locations\": %s,"
                               " \"markets\": 2, \"contacts\": 31, \"portal_users\": 12,"
-                              " \"user_admins\": 3, \"pending_invitations\": 1}",
+                              " \"user_admins\": 3, \"pending_invitations\": 1,"
+                              " \"results_new\": 0, \"results_unreviewed\": 0,"
+                              " \"results_flagged\": 0}",
                               counts[i]);
       object = parse (json);
 
@@ -640,6 +665,8 @@ main (int   argc,
   g_test_add_func ("/core/models/company-broken", test_company_broken);
   g_test_add_func ("/core/models/company-summary", test_company_summary);
   g_test_add_func ("/core/models/company-summary-broken", test_company_summary_broken);
+  g_test_add_func ("/core/models/company-summary-without-results",
+                   test_company_summary_without_results);
   g_test_add_func ("/core/models/portal-links", test_portal_links);
   g_test_add_func ("/core/models/portal-links-broken", test_portal_links_broken);
   g_test_add_func ("/core/models/not-json", test_not_json);

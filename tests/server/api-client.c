@@ -78,6 +78,15 @@ api_trust_certificate (GTlsCertificate *certificate)
   g_set_object (&trusted, certificate);
 }
 
+static ApiResponse *
+call (HubTestServer      *server,
+      const char         *method,
+      const char         *path,
+      const char         *token,
+      GBytes             *body,
+      gboolean            chunked,
+      const char * const *headers);
+
 ApiResponse *
 api_call_raw (HubTestServer *server,
               const char    *method,
@@ -85,6 +94,35 @@ api_call_raw (HubTestServer *server,
               const char    *token,
               GBytes        *body,
               gboolean       chunked)
+{
+  return call (server, method, path, token, body, chunked, NULL);
+}
+
+/* headers: name and value pairs, NULL-terminated. */
+ApiResponse *
+api_call_with_headers (HubTestServer      *server,
+                       const char         *method,
+                       const char         *path,
+                       const char         *token,
+                       const char         *json_body,
+                       const char * const *headers)
+{
+  g_autoptr (GBytes) body = NULL;
+
+  if (json_body != NULL)
+    body = g_bytes_new (json_body, strlen (json_body));
+
+  return call (server, method, path, token, body, FALSE, headers);
+}
+
+static ApiResponse *
+call (HubTestServer      *server,
+      const char         *method,
+      const char         *path,
+      const char         *token,
+      GBytes             *body,
+      gboolean            chunked,
+      const char * const *headers)
 {
   g_autofree char *url = g_strconcat (hub_test_server_get_base_url (server),
                                       path, NULL);
@@ -103,6 +141,10 @@ api_call_raw (HubTestServer *server,
     soup_message_headers_replace (soup_message_get_request_headers (msg),
                                   "Authorization", value);
   }
+
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                  headers[i], headers[i + 1]);
 
   if (body != NULL && chunked) {
     g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
@@ -264,6 +306,94 @@ api_query_int (HubTestServer *server,
   sqlite3_close (db);
 
   return value;
+}
+
+/* A white-box change to the server's database, for states the API cannot
+ * reach yet (a contact's role). */
+void
+api_exec_sql (HubTestServer *server,
+              const char    *sql)
+{
+  g_autofree char *path = g_build_filename (hub_test_server_get_data_dir (server),
+                                            "hubd.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+add_member (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+char *
+api_feed_body (const ApiFeedPost *post)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_member (builder, "company_id", post->company_id);
+  add_member (builder, "document_type", post->document_type);
+  if (post->posted_at != 0) {
+    g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (post->posted_at);
+    g_autofree char *text = g_date_time_format_iso8601 (time);
+
+    add_member (builder, "posted_at", text);
+  }
+  json_builder_set_member_name (builder, "visit");
+  json_builder_begin_object (builder);
+  add_member (builder, "location_id", post->location_id);
+  add_member (builder, "center_id", post->center_id);
+  add_member (builder, "visit_date", post->visit_date);
+  add_member (builder, "visit_type", post->visit_type);
+  add_member (builder, "claim_number", post->claim_number);
+  json_builder_set_member_name (builder, "employee");
+  json_builder_begin_object (builder);
+  add_member (builder, "first_name", post->first_name);
+  add_member (builder, "last_name", post->last_name);
+  add_member (builder, "date_of_birth", post->date_of_birth);
+  add_member (builder, "employee_id", post->employee_id);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+ApiResponse *
+api_post_feed (HubTestServer     *server,
+               const char        *feed_key,
+               const ApiFeedPost *post)
+{
+  g_autofree char *body = api_feed_body (post);
+  const char *headers[] = { "X-Feed-Key", feed_key, NULL };
+
+  return api_call_with_headers (server, "POST", "/api/v1/feed/results", NULL, body,
+                                feed_key != NULL ? headers : NULL);
+}
+
+/* Posts through the feed and returns the new result's id. */
+char *
+api_post_result (HubTestServer     *server,
+                 const ApiFeedPost *post)
+{
+  g_autoptr (ApiResponse) response = api_post_feed (server, API_FEED_KEY, post);
+
+  g_assert_cmpuint (response->status, ==, 201);
+  return g_strdup (json_object_get_string_member (api_response_object (response), "id"));
 }
 
 HubTestServer *

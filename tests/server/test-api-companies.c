@@ -192,6 +192,21 @@ test_company (void)
   g_assert_cmpint (json_object_get_int_member (object, "pending_invitations"), >=, 1);
   g_assert_cmpint (json_object_get_int_member (object, "contacts"), >,
                    json_object_get_int_member (object, "portal_users"));
+
+  /* The dashboard's result counts, of the results not archived: the demo
+   * has new, unreviewed and flagged ones. */
+  {
+    g_autoptr (ApiResponse) results = api_call (server, "GET",
+                                                "/api/v1/companies/co_1/results?limit=1",
+                                                basic, NULL);
+    gint64 total = json_object_get_int_member (api_response_object (results), "total");
+    const char *counts[] = { "results_new", "results_unreviewed", "results_flagged" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++) {
+      g_assert_cmpint (json_object_get_int_member (object, counts[i]), >, 0);
+      g_assert_cmpint (json_object_get_int_member (object, counts[i]), <=, total);
+    }
+  }
 }
 
 /* Another company's data is refused whatever the id: existing, missing or

@@ -57,7 +57,7 @@ test_help (void)
     "--port=N", "--data-dir=DIR", "--demo=SIZE", "--seed=S", "--listen=ADDR",
     "--tls-cert=FILE", "--tls-key=FILE", "--ready-fd=FD", "--session-lifetime=SECS",
     "--session-idle-timeout=SECS", "--reset-token-lifetime=SECS", "--outbox=DIR",
-    "--public-url=URL",
+    "--public-url=URL", "--feed-key=KEY",
   };
   int status;
   g_autofree char *help = run_hubd (args, FALSE, &status);
@@ -86,6 +86,7 @@ test_refuses_bad_options (void)
     { { "--data-dir=/nonexistent/x", "--port=70000", NULL }, 2, "65535" },
     { { "--data-dir=/nonexistent/x", "--tls-cert=/x.pem", NULL }, 2, "--tls-key" },
     { { "--data-dir=/nonexistent/x", "--session-lifetime=0", NULL }, 2, "at least 1" },
+    { { "--data-dir=/nonexistent/x", "--feed-key=short", NULL }, 2, "at least 16" },
     { { "--no-such-option", NULL }, 2, "no-such-option" },
   };
 

@@ -300,6 +300,31 @@ describe_demo (const char *path,
                             summary.locations, summary.contacts, summary.markets);
   }
 
+  /* The same employees, visits and documents. */
+  {
+    g_autoptr (GPtrArray) centers = hubd_store_list_centers (store, 1, &error);
+    HubdResultQuery query = {
+      .company_id = 1, .visit_type = HUBD_TRISTATE_ANY, .reviewed = HUBD_TRISTATE_ANY,
+      .flagged = HUBD_TRISTATE_ANY, .include_archived = TRUE,
+      .sort = HUBD_RESULT_SORT_EMPLOYEE, .limit = 10,
+    };
+    g_autoptr (GPtrArray) results = NULL;
+    gint64 total;
+
+    g_assert_no_error (error);
+    results = hubd_store_search_results (store, &query, &total, &error);
+    g_assert_no_error (error);
+    g_string_append_printf (description, "%u centers, %" G_GINT64_FORMAT " results;",
+                            centers->len, total);
+    for (guint i = 0; i < results->len; i++) {
+      HubdResult *result = g_ptr_array_index (results, i);
+
+      g_string_append_printf (description, "%s %s %s %s %s;", result->first_name,
+                              result->last_name, result->date_of_birth,
+                              result->document->code, result->center.name);
+    }
+  }
+
   return g_string_free (g_steal_pointer (&description), FALSE);
 }
 
@@ -337,10 +362,12 @@ test_demo_sizes (Fixture       *fixture,
     HubdDemoSize size;
     gint64 companies;
     gint64 min_contacts;
+    gint64 min_results;
+    gint64 min_northwind_results;
   } sizes[] = {
-    { HUBD_DEMO_SMALL, 3, 30 },
-    { HUBD_DEMO_MEDIUM, 20, 200 },
-    { HUBD_DEMO_LARGE, 200, 2000 },
+    { HUBD_DEMO_SMALL, 3, 30, 900, 300 },
+    { HUBD_DEMO_MEDIUM, 20, 200, 30000, 5000 },
+    { HUBD_DEMO_LARGE, 200, 2000, 200000, 40000 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++) {
@@ -379,6 +406,27 @@ test_demo_sizes (Fixture       *fixture,
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts"
                                       " WHERE perm_billing_admin AND role <> 'user_admin'"),
                      ==, 0);
+
+    /* F15: documents of both kinds of visit, a claim number exactly on
+     * injury visits, none posted in the future; some archived (R8), most
+     * not. Large has more than 200,000, tens of thousands in Northwind. */
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM results"), >=,
+                     sizes[i].min_results);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM results WHERE company_id = 1"),
+                     >=, sizes[i].min_northwind_results);
+    g_assert_cmpint (query_int (path, "SELECT count(DISTINCT document_type) FROM results"),
+                     ==, 21);
+    g_assert_cmpint (query_int (path,
+                                "SELECT count(*) FROM visits"
+                                " WHERE (visit_type = 'injury') <> (claim_number IS NOT NULL)"),
+                     ==, 0);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM results"
+                                      " WHERE posted_at > unixepoch ()"), ==, 0);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM results"
+                                      " WHERE posted_at <= unixepoch () - 90 * 86400"), >, 0);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM results"
+                                      " WHERE posted_at > unixepoch () - 90 * 86400"), >,
+                     query_int (path, "SELECT count(*) FROM results") / 3);
 
     g_clear_object (&store);
     g_remove (wal);
