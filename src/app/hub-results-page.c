@@ -503,18 +503,25 @@ static void
 on_selection_changed (HubResultsPage *self);
 
 static void
-run_search (HubResultsPage *self)
+search (HubResultsPage *self,
+        gboolean        again)
 {
   g_autoptr (HubResultQuery) query = NULL;
 
   if (self->client == NULL || self->membership == NULL)
     return;
 
+  /* Widgets report changes that change nothing (a drop-down given its
+   * choices, a sorter set up): the list and its selection stay. */
+  query = build_query (self);
+  if (!again && self->list != NULL &&
+      hub_result_query_equal (query, hub_result_list_get_query (self->list)))
+    return;
+
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
 
-  query = build_query (self);
   self->list = hub_result_list_new (self->client,
                                     hub_membership_get_company_id (self->membership),
                                     query, PAGE_SIZE);
@@ -539,6 +546,12 @@ run_search (HubResultsPage *self)
 }
 
 static void
+run_search (HubResultsPage *self)
+{
+  search (self, TRUE);
+}
+
+static void
 on_criteria_changed (HubResultsPage *self)
 {
   /* Building the template sets criteria too, before there is anything to
@@ -546,7 +559,7 @@ on_criteria_changed (HubResultsPage *self)
   if (self->updating_criteria || self->client == NULL || !check_dates (self))
     return;
 
-  run_search (self);
+  search (self, FALSE);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <sqlite3.h>
 
 #include "hub-app-test-util.h"
 #include "hub-core.h"
@@ -279,6 +280,82 @@ test_empty_search_says_why (Fixture       *fixture,
   g_free (hub_app_test_screenshot (GTK_WIDGET (fixture->window), "results-empty"));
 }
 
+/* Damages the document hubd keeps for @result_id, as a broken disk or a
+ * bad copy would, and makes hubd believe the damaged bytes are right. */
+static void
+damage_document (const char *result_id)
+{
+  const char *data_dir = hub_test_server_get_data_dir (server);
+  g_autofree char *name = g_strconcat (result_id, ".pdf", NULL);
+  g_autofree char *path = g_build_filename (data_dir, "documents", name, NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, "hubd.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  /* Only the start survives: poppler can rebuild a lot, not this. */
+  length = MIN (length, 300);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE results SET content_sha256 = ? WHERE id = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, g_ascii_strtoll (result_id + strlen ("re_"), NULL, 10));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static gboolean
+viewer_is_settled_on (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *viewer = hub_results_page_get_viewer (fixture->page);
+
+  return viewer_is_ready (fixture) &&
+         g_strcmp0 (hub_pdf_view_get_state (HUB_PDF_VIEW (viewer)), "loading") != 0;
+}
+
+static void
+test_damaged_document_says_so (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr (HubResult) first = item_at (fixture, 0);
+  GtkWidget *viewer = hub_results_page_get_viewer (fixture->page);
+
+  /* Opened once, so that hubd draws and keeps it. */
+  hub_results_page_open_position (fixture->page, 0);
+  g_assert_true (hub_app_test_wait (viewer_is_settled_on, fixture, WAIT_MS));
+  g_assert_cmpstr (hub_pdf_view_get_state (HUB_PDF_VIEW (viewer)), ==, "ready");
+
+  damage_document (hub_result_get_id (first));
+
+  hub_results_page_open_position (fixture->page, 1);
+  g_assert_true (hub_app_test_wait (viewer_is_settled_on, fixture, WAIT_MS));
+  hub_results_page_open_position (fixture->page, 0);
+  hub_app_test_settle (200);
+  g_assert_true (hub_app_test_wait (viewer_is_settled_on, fixture, WAIT_MS));
+
+  /* Said in words, in the viewer; the list and the window go on working. */
+  g_assert_cmpstr (hub_pdf_view_get_state (HUB_PDF_VIEW (viewer)), ==, "error");
+  hub_app_test_settle (300);
+  g_free (hub_app_test_screenshot (GTK_WIDGET (fixture->window), "results-damaged-document"));
+
+  hub_results_page_open_position (fixture->page, 1);
+  g_assert_true (hub_app_test_wait (viewer_is_settled_on, fixture, WAIT_MS));
+  g_assert_cmpstr (hub_pdf_view_get_state (HUB_PDF_VIEW (viewer)), ==, "ready");
+}
+
 static void
 test_narrow_viewer_replaces_list (Fixture       *fixture,
                                   gconstpointer  data)
@@ -312,6 +389,8 @@ main (int   argc,
               fixture_set_up, test_merged_download, fixture_tear_down);
   g_test_add ("/app/results/empty-search", Fixture, NULL,
               fixture_set_up, test_empty_search_says_why, fixture_tear_down);
+  g_test_add ("/app/results/damaged-document", Fixture, NULL,
+              fixture_set_up, test_damaged_document_says_so, fixture_tear_down);
   g_test_add ("/app/results/narrow", Fixture, GINT_TO_POINTER (360),
               fixture_set_up, test_narrow_viewer_replaces_list, fixture_tear_down);
 
