@@ -297,6 +297,7 @@ hub_application_startup (GApplication *application)
   static const char *sign_out_accels[] = { "<Control><Shift>l", NULL };
   static const char *change_company_accels[] = { "<Control><Shift>o", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (hub_application_parent_class)->startup (application);
 
@@ -313,6 +314,8 @@ hub_application_startup (GApplication *application)
                                          change_company_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh",
                                          refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

