@@ -91,9 +91,9 @@ on_server_applied (HubPreferencesDialog *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
 
-  url = hub_preferences_normalize_server_url (gtk_editable_get_text (GTK_EDITABLE (self->server_row)),
-                                              &error);
+  url = hub_preferences_normalize_server_url (typed, &error);
   if (url == NULL) {
     gtk_widget_add_css_class (GTK_WIDGET (self->server_row), "error");
     adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),

@@ -355,8 +355,10 @@ build_query (HubResultsPage *self)
   HubResultQuery *query = hub_result_query_new ();
   g_autofree char *center = selected_string_id (self->center_dropdown);
   g_autofree char *document = selected_string_id (self->document_dropdown);
-  g_autofree char *state = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->state_entry)), -1);
+  g_autofree char *state = NULL;
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
+
+  state = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->state_entry)), -1);
 
   hub_result_query_set_name (query, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
   hub_result_query_set_dob (query, gtk_editable_get_text (GTK_EDITABLE (self->dob_entry)));
@@ -759,23 +761,25 @@ describe_visit (HubResult *result)
   return g_string_free (text, FALSE);
 }
 
+static void on_flag_current_clicked (HubResultsPage *self);
+
 static void
 update_viewer_actions (HubResultsPage *self)
 {
   gboolean open = self->current != NULL;
+  const char *viewer = hub_pdf_view_get_state (HUB_PDF_VIEW (self->pdf_view));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.review-current",
                                  open && !hub_result_get_reviewed (self->current));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.download-current", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print",
-                                 open && g_strcmp0 (hub_pdf_view_get_state (HUB_PDF_VIEW (self->pdf_view)),
-                                                    "ready") == 0);
+                                 open && g_strcmp0 (viewer, "ready") == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->flag_button), open);
 
   /* Setting the button's state must not flag anything by itself. */
-  g_signal_handlers_block_matched (self->flag_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_by_func (self->flag_button, on_flag_current_clicked, self);
   gtk_toggle_button_set_active (self->flag_button, open && hub_result_get_flagged (self->current));
-  g_signal_handlers_unblock_matched (self->flag_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_by_func (self->flag_button, on_flag_current_clicked, self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->flag_button),
                                open && hub_result_get_flagged (self->current)
                                  ? _("Remove Flag") : _("Flag"));

@@ -137,8 +137,9 @@ on_set_clicked (HubSetPasswordDialog *self)
   g_autofree char *token = NULL;
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
+  const char *link = gtk_editable_get_text (GTK_EDITABLE (self->link_row));
 
-  token = hub_set_password_dialog_token_from_link (gtk_editable_get_text (GTK_EDITABLE (self->link_row)));
+  token = hub_set_password_dialog_token_from_link (link);
   if (token == NULL) {
     show_error (self, _("Paste the whole link from the email."), GTK_WIDGET (self->link_row));
     return;

@@ -27,6 +27,7 @@ check_window (gpointer user_data)
   Demo *demo = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (demo->app));
   GtkWidget *label;
+  GtkWidget *page;
 
   if (g_get_monotonic_time () > demo->deadline) {
     g_application_quit (demo->app);
@@ -37,9 +38,10 @@ check_window (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   label = hub_app_test_find (GTK_WIDGET (window), "greeting-label");
-  if (label == NULL ||
-      g_strcmp0 (hub_dashboard_page_get_state (HUB_DASHBOARD_PAGE (gtk_widget_get_ancestor (label, HUB_TYPE_DASHBOARD_PAGE))),
-                 "content") != 0)
+  if (label == NULL)
+    return G_SOURCE_CONTINUE;
+  page = gtk_widget_get_ancestor (label, HUB_TYPE_DASHBOARD_PAGE);
+  if (g_strcmp0 (hub_dashboard_page_get_state (HUB_DASHBOARD_PAGE (page)), "content") != 0)
     return G_SOURCE_CONTINUE;
 
   demo->reached_dashboard = strstr (gtk_label_get_text (GTK_LABEL (label)), "Avery") != NULL;

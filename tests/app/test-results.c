@@ -85,6 +85,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr (GSettingsBackend) backend = g_memory_settings_backend_new ();
   int width = GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 1400;
+  GtkWidget *table;
 
   fixture->settings = g_settings_new_with_backend (APP_ID, backend);
   fixture->window = hub_window_new (NULL, fixture->settings);
@@ -100,9 +101,8 @@ fixture_set_up (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results",
                                              "s", "all"));
-  fixture->page = HUB_RESULTS_PAGE (gtk_widget_get_ancestor (hub_app_test_find (GTK_WIDGET (fixture->window),
-                                                                                "results-view"),
-                                                             HUB_TYPE_RESULTS_PAGE));
+  table = hub_app_test_find (GTK_WIDGET (fixture->window), "results-view");
+  fixture->page = HUB_RESULTS_PAGE (gtk_widget_get_ancestor (table, HUB_TYPE_RESULTS_PAGE));
   g_assert_nonnull (fixture->page);
   g_assert_true (hub_app_test_wait (list_is_settled, fixture, WAIT_MS));
 }

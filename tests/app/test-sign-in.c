@@ -129,6 +129,7 @@ test_sign_in_shows_dashboard (Fixture       *fixture,
 {
   g_autofree char *shot = NULL;
   GtkWidget *company_button;
+  GtkWidget *password;
 
   open_window (fixture, hub_test_server_get_base_url (server), 1200, 800);
   g_assert_true (hub_app_test_wait (page_is_sign_in, fixture, WAIT_MS));
@@ -149,9 +150,8 @@ test_sign_in_shows_dashboard (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (company_button));
 
   /* The password is gone from the sign-in page once signed in. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hub_app_test_find (GTK_WIDGET (fixture->window),
-                                                                           "password-row"))),
-                   ==, "");
+  password = hub_app_test_find (GTK_WIDGET (fixture->window), "password-row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
 
   hub_app_test_settle (400);
   shot = hub_app_test_screenshot (GTK_WIDGET (fixture->window), "dashboard-wide");
@@ -337,7 +337,8 @@ test_remember_me_round_trip (Fixture       *fixture,
 static GtkWidget *
 find_dialog (Fixture *fixture)
 {
-  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window));
+  AdwApplicationWindow *window = ADW_APPLICATION_WINDOW (fixture->window);
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (window);
 
   return dialog != NULL ? GTK_WIDGET (dialog) : NULL;
 }
@@ -420,6 +421,7 @@ test_forgot_password_then_new_password (Fixture       *fixture,
   g_autoptr (HubTestServer) own_server = NULL;
   Outbox outbox = { 0 };
   GtkWidget *dialog;
+  GtkWidget *email;
   const char *new_password = "a much better password";
 
   /* A server of its own: this test changes a password. */
@@ -434,8 +436,8 @@ test_forgot_password_then_new_password (Fixture       *fixture,
 
   /* The email typed on the page comes along. */
   dialog = find_dialog (fixture);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hub_app_test_find (dialog, "forgot-email-row"))),
-                   ==, DEMO_BASIC);
+  email = hub_app_test_find (dialog, "forgot-email-row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, DEMO_BASIC);
   hub_app_test_click (dialog, "send-link-button");
   g_assert_true (hub_app_test_wait (dialog_shows_sent, fixture, WAIT_MS));
   hub_app_test_settle (300);
