@@ -9,11 +9,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <libsoup/soup.h>
 #include <sqlite3.h>
 
 #include "hub-app-test-util.h"
 #include "hub-core.h"
 #include "hub-dashboard-page.h"
+#include "hub-main-view.h"
 #include "hub-pdf-view.h"
 #include "hub-results-page.h"
 #include "hub-test-server.h"
@@ -22,6 +24,7 @@
 #define DEMO_ADMIN    "admin@northwind.example"
 #define DEMO_PASSWORD "HubDemo!2026"
 #define WAIT_MS       30000
+#define FEED_KEY      "results-test-feed-key-0123456789"
 
 static HubTestServer *server;
 
@@ -356,6 +359,77 @@ test_damaged_document_says_so (Fixture       *fixture,
   g_assert_cmpstr (hub_pdf_view_get_state (HUB_PDF_VIEW (viewer)), ==, "ready");
 }
 
+/* Posts a result as a clinic would, through hubd's feed. */
+static void
+post_result (HubResult  *like,
+             const char *last_name)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (SoupMessage) message = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = g_strconcat (hub_test_server_get_base_url (server),
+                                      "/api/v1/feed/results", NULL);
+  g_autofree char *json = NULL;
+  gsize length;
+
+  json = g_strdup_printf ("{\"company_id\": \"%s\", \"document_type\": \"audiogram\","
+                          " \"visit\": {\"location_id\": \"%s\", \"center_id\": \"%s\","
+                          " \"visit_date\": \"%s\", \"visit_type\": \"non_injury\","
+                          " \"employee\": {\"first_name\": \"Rowan\", \"last_name\": \"%s\","
+                          " \"date_of_birth\": \"1990-04-02\"}}}",
+                          hub_result_get_company_id (like), hub_result_get_location_id (like),
+                          hub_result_get_center_id (like), hub_result_get_visit_date (like),
+                          last_name);
+  length = strlen (json);
+  body = g_bytes_new_take (g_steal_pointer (&json), length);
+  message = soup_message_new ("POST", url);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "X-Feed-Key", FEED_KEY);
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 201);
+}
+
+static void
+on_new_results (HubMainView *view,
+                guint        count,
+                guint       *seen)
+{
+  *seen += count;
+}
+
+static gboolean
+seen_some (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+test_new_result_is_announced (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (HubResult) like = item_at (fixture, 0);
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (fixture->page), HUB_TYPE_MAIN_VIEW);
+  guint seen = 0;
+
+  g_assert_nonnull (view);
+  g_signal_connect (view, "new-results", G_CALLBACK (on_new_results), &seen);
+  hub_main_view_set_poll_interval (HUB_MAIN_VIEW (view), 1);
+
+  post_result (like, "Quillfeather");
+  g_assert_true (hub_app_test_wait (seen_some, &seen, WAIT_MS));
+  g_assert_cmpuint (seen, ==, 1);
+
+  /* The list already has it: searching finds it. */
+  hub_app_test_set_text (GTK_WIDGET (fixture->window), "results-search", "Quillfeather");
+  hub_app_test_settle (400);
+  g_assert_true (hub_app_test_wait (list_is_settled, fixture, WAIT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (hub_results_page_get_model (fixture->page)), ==, 1);
+  g_signal_handlers_disconnect_by_func (view, on_new_results, &seen);
+}
+
 static void
 test_narrow_viewer_replaces_list (Fixture       *fixture,
                                   gconstpointer  data)
@@ -374,11 +448,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (GError) error = NULL;
+  const char *feed_args[] = { "--feed-key", FEED_KEY, NULL };
   int result;
 
   hub_app_test_init (&argc, &argv);
 
-  server = hub_test_server_new ("small", NULL, &error);
+  server = hub_test_server_new ("small", feed_args, &error);
   g_assert_no_error (error);
 
   g_test_add ("/app/results/search-and-open", Fixture, NULL,
@@ -391,6 +466,8 @@ main (int   argc,
               fixture_set_up, test_empty_search_says_why, fixture_tear_down);
   g_test_add ("/app/results/damaged-document", Fixture, NULL,
               fixture_set_up, test_damaged_document_says_so, fixture_tear_down);
+  g_test_add ("/app/results/new-result-announced", Fixture, NULL,
+              fixture_set_up, test_new_result_is_announced, fixture_tear_down);
   g_test_add ("/app/results/narrow", Fixture, GINT_TO_POINTER (360),
               fixture_set_up, test_narrow_viewer_replaces_list, fixture_tear_down);
 
