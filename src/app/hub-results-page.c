@@ -31,6 +31,11 @@ struct _HubResultsPage
   GListModel             *document_types;
   guint                   spinner_timeout_id;
   gboolean                updating_criteria;
+
+  /* Marks go to the server one batch at a time: every answer carries all of
+   * a result's marks, so an older answer must not land after a newer one. */
+  gboolean                marking;
+  GQueue                  pending_marks;
   GtkWidget              *pdf_view;
 
   /* template children */
@@ -178,9 +183,10 @@ on_text_bind (GtkSignalListItemFactory *factory,
   }
 
   text = column->text (result);
+  /* No tooltip per cell: setting one asks X where the pointer is, and that
+   * round trip was a fifth of the time to show a page of results. */
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_set_tooltip_text (label, text);
 
   /* Results nobody has opened yet stand out, as unread mail does. */
   if (hub_result_get_new (result))
@@ -920,6 +926,22 @@ typedef struct {
   gboolean        reviewing;
 } Batch;
 
+typedef struct {
+  GPtrArray *results;
+  gboolean   reviewing;
+} PendingMark;
+
+static void mark_results (HubResultsPage *self,
+                          GPtrArray      *results,
+                          gboolean        reviewing);
+
+static void
+pending_mark_free (PendingMark *pending)
+{
+  g_ptr_array_unref (pending->results);
+  g_free (pending);
+}
+
 static void
 batch_finish_one (Batch *batch)
 {
@@ -945,9 +967,18 @@ batch_finish_one (Batch *batch)
                                batch->changed);
 
   toast (self, message);
-  g_object_unref (batch->self);
+  self->marking = FALSE;
   g_free (batch->last_error);
   g_free (batch);
+
+  if (!g_queue_is_empty (&self->pending_marks)) {
+    PendingMark *pending = g_queue_pop_head (&self->pending_marks);
+
+    mark_results (self, pending->results, pending->reviewing);
+    pending_mark_free (pending);
+  }
+
+  g_object_unref (self);
 }
 
 static void
@@ -993,6 +1024,16 @@ mark_results (HubResultsPage *self,
   if (results->len == 0 || self->client == NULL)
     return;
 
+  if (self->marking) {
+    PendingMark *pending = g_new0 (PendingMark, 1);
+
+    pending->results = g_ptr_array_ref (results);
+    pending->reviewing = reviewing;
+    g_queue_push_tail (&self->pending_marks, pending);
+    return;
+  }
+
+  self->marking = TRUE;
   for (guint i = 0; i < results->len; i++)
     all_flagged &= hub_result_get_flagged (g_ptr_array_index (results, i));
 
@@ -1698,6 +1739,7 @@ hub_results_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->current);
+  g_queue_clear_full (&self->pending_marks, (GDestroyNotify) pending_mark_free);
 
   adw_navigation_page_set_child (ADW_NAVIGATION_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_RESULTS_PAGE);

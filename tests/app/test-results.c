@@ -82,6 +82,35 @@ list_is_settled (gpointer data)
   return !hub_result_is_placeholder (first);
 }
 
+static const char *searched_name;
+
+/* The search for searched_name has run and answered: the entry waits a
+ * moment after typing before it searches. */
+static gboolean
+list_searched (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *model = hub_results_page_get_model (fixture->page);
+  HubResultList *list;
+
+  if (model == NULL)
+    return FALSE;
+  list = HUB_RESULT_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (model)));
+
+  return g_strcmp0 (hub_result_query_get_name (hub_result_list_get_query (list)),
+                    searched_name) == 0 &&
+         list_is_settled (fixture);
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *name)
+{
+  searched_name = name;
+  hub_app_test_set_text (GTK_WIDGET (fixture->window), "results-search", name);
+  g_assert_true (hub_app_test_wait (list_searched, fixture, WAIT_MS));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -151,9 +180,7 @@ test_list_search_and_open (Fixture       *fixture,
   g_free (hub_app_test_screenshot (GTK_WIDGET (fixture->window), "results-list-wide"));
 
   /* Searching by a last name narrows the list to that employee. */
-  hub_app_test_set_text (GTK_WIDGET (fixture->window), "results-search", last_name);
-  hub_app_test_settle (400);
-  g_assert_true (hub_app_test_wait (list_is_settled, fixture, WAIT_MS));
+  search_for (fixture, last_name);
   model = hub_results_page_get_model (fixture->page);
   g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
@@ -175,6 +202,15 @@ test_list_search_and_open (Fixture       *fixture,
 }
 
 static gboolean was_flagged;
+
+static gboolean
+first_flag_turned (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr (HubResult) first = item_at (fixture, 0);
+
+  return first != NULL && hub_result_get_flagged (first) != was_flagged;
+}
 
 static gboolean
 first_flag_turned_and_reviewed (gpointer data)
@@ -205,7 +241,9 @@ test_flag_and_review (Fixture       *fixture,
   hub_results_page_open_position (fixture->page, 0);
   g_assert_true (hub_app_test_wait (viewer_is_ready, fixture, WAIT_MS));
 
+  /* One at a time, as a person would: each answer carries both marks. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "results.flag", NULL));
+  g_assert_true (hub_app_test_wait (first_flag_turned, fixture, WAIT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "results.review-current", NULL));
   g_assert_true (hub_app_test_wait (first_flag_turned_and_reviewed, fixture, WAIT_MS));
@@ -222,10 +260,10 @@ test_flag_and_review (Fixture       *fixture,
   g_assert_true (hub_app_test_wait (list_is_settled, fixture, WAIT_MS));
   g_assert_cmpstr (hub_results_page_get_list_state (fixture->page), ==, "list");
   {
-    g_autoptr (HubResult) first = item_at (fixture, 0);
+    g_autoptr (HubResult) flagged = item_at (fixture, 0);
 
-    g_assert_nonnull (first);
-    g_assert_true (hub_result_get_flagged (first));
+    g_assert_nonnull (flagged);
+    g_assert_true (hub_result_get_flagged (flagged));
   }
 }
 
@@ -275,9 +313,7 @@ static void
 test_empty_search_says_why (Fixture       *fixture,
                             gconstpointer  data)
 {
-  hub_app_test_set_text (GTK_WIDGET (fixture->window), "results-search", "Zzyzx Nobody");
-  hub_app_test_settle (400);
-  g_assert_true (hub_app_test_wait (list_is_settled, fixture, WAIT_MS));
+  search_for (fixture, "Zzyzx Nobody");
   g_assert_cmpstr (hub_results_page_get_list_state (fixture->page), ==, "empty");
   hub_app_test_settle (300);
   g_free (hub_app_test_screenshot (GTK_WIDGET (fixture->window), "results-empty"));
@@ -406,6 +442,15 @@ seen_some (gpointer data)
   return *(guint *) data > 0;
 }
 
+static gboolean
+list_has_one (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return list_is_settled (fixture) &&
+         g_list_model_get_n_items (hub_results_page_get_model (fixture->page)) == 1;
+}
+
 static void
 test_new_result_is_announced (Fixture       *fixture,
                               gconstpointer  data)
@@ -423,10 +468,8 @@ test_new_result_is_announced (Fixture       *fixture,
   g_assert_cmpuint (seen, ==, 1);
 
   /* The list already has it: searching finds it. */
-  hub_app_test_set_text (GTK_WIDGET (fixture->window), "results-search", "Quillfeather");
-  hub_app_test_settle (400);
-  g_assert_true (hub_app_test_wait (list_is_settled, fixture, WAIT_MS));
-  g_assert_cmpuint (g_list_model_get_n_items (hub_results_page_get_model (fixture->page)), ==, 1);
+  search_for (fixture, "Quillfeather");
+  g_assert_true (hub_app_test_wait (list_has_one, fixture, WAIT_MS));
   g_signal_handlers_disconnect_by_func (view, on_new_results, &seen);
 }
 

@@ -200,7 +200,7 @@ main (int   argc,
   }
 
   for (guint run = 0; run < RUNS; run++) {
-    g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+    g_autoptr (GPtrArray) documents = NULL;
     g_autofree char *name = g_strdup_printf ("merged-%u.pdf", run);
     g_autofree char *path = g_build_filename (dir, name, NULL);
     g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -211,6 +211,7 @@ main (int   argc,
     int pages = 0;
 
     start = g_get_monotonic_time ();
+    documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
     for (guint i = 0; i < N_DOCUMENTS; i++) {
       g_autoptr (HubResult) result = g_list_model_get_item (results, i);
 
