@@ -18,6 +18,7 @@ test_desktop (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *exec = NULL;
   g_autofree char *icon = NULL;
+  g_auto (GStrv) mime_types = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *comment_es = NULL;
 
@@ -29,6 +30,12 @@ test_desktop (void)
   g_assert_no_error (error);
   g_assert_true (g_str_equal (exec, "hubdesk") ||
                  g_str_has_prefix (exec, "hubdesk "));
+
+  /* Links from reset and invitation emails open the app. */
+  mime_types = g_key_file_get_string_list (keys, "Desktop Entry", "MimeType", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) mime_types,
+                                  "x-scheme-handler/hubdesk"));
 
   icon = g_key_file_get_string (keys, "Desktop Entry", "Icon", &error);
   g_assert_no_error (error);
