@@ -18,6 +18,7 @@ typedef struct {
   GApplication *app;
   gboolean      reached_dashboard;
   gint64        deadline;
+  gint64        shown_at;
   char         *screenshot;
 } Demo;
 
@@ -42,6 +43,12 @@ check_window (gpointer user_data)
     return G_SOURCE_CONTINUE;
   page = gtk_widget_get_ancestor (label, HUB_TYPE_DASHBOARD_PAGE);
   if (g_strcmp0 (hub_dashboard_page_get_state (HUB_DASHBOARD_PAGE (page)), "content") != 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Let the page transition end before the picture is taken. */
+  if (demo->shown_at == 0)
+    demo->shown_at = g_get_monotonic_time ();
+  if (g_get_monotonic_time () - demo->shown_at < 600 * 1000)
     return G_SOURCE_CONTINUE;
 
   demo->reached_dashboard = strstr (gtk_label_get_text (GTK_LABEL (label)), "Avery") != NULL;
