@@ -14,6 +14,7 @@ struct _HubPreferencesDialog
 
   GSettings            *settings;
   AdwEntryRow          *server_row;
+  AdwActionRow         *downloads_row;
 };
 
 G_DEFINE_FINAL_TYPE (HubPreferencesDialog, hub_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -110,6 +111,45 @@ on_server_applied (HubPreferencesDialog *self)
 }
 
 static void
+show_download_folder (HubPreferencesDialog *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "download-folder");
+  const char *shown = *folder != '\0' ? folder : g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+  g_autofree char *display = shown != NULL ? g_filename_display_name (shown) : NULL;
+
+  adw_action_row_set_subtitle (self->downloads_row,
+                               display != NULL ? display : _("Your home folder"));
+}
+
+static void
+on_download_folder_chosen (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr (HubPreferencesDialog) self = user_data;
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  if (folder == NULL || (path = g_file_get_path (folder)) == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "download-folder", path);
+  show_download_folder (self);
+}
+
+static void
+on_downloads_activated (HubPreferencesDialog *self)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_file_dialog_set_title (dialog, _("Folder for Downloaded Results"));
+  gtk_file_dialog_select_folder (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                 on_download_folder_chosen, g_object_ref (self));
+}
+
+static void
 hub_preferences_dialog_finalize (GObject *object)
 {
   HubPreferencesDialog *self = HUB_PREFERENCES_DIALOG (object);
@@ -132,6 +172,7 @@ hub_preferences_dialog_init (HubPreferencesDialog *self)
 {
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *downloads;
 
   adw_preferences_page_set_title (page, _("General"));
   adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
@@ -149,6 +190,21 @@ hub_preferences_dialog_init (HubPreferencesDialog *self)
 
   adw_preferences_group_add (group, GTK_WIDGET (self->server_row));
   adw_preferences_page_add (page, group);
+
+  /* Downloaded results hold health information: the user picks where. */
+  downloads = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (downloads, _("Downloads"));
+  self->downloads_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->downloads_row), "downloads-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->downloads_row),
+                                 _("Folder for Downloaded Results"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->downloads_row), TRUE);
+  adw_action_row_add_suffix (self->downloads_row,
+                             gtk_image_new_from_icon_name ("folder-open-symbolic"));
+  g_signal_connect_swapped (self->downloads_row, "activated",
+                            G_CALLBACK (on_downloads_activated), self);
+  adw_preferences_group_add (downloads, GTK_WIDGET (self->downloads_row));
+  adw_preferences_page_add (page, downloads);
   adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), page);
 }
 
@@ -165,6 +221,7 @@ hub_preferences_dialog_new (GSettings *settings)
 
   server = g_settings_get_string (settings, "server-url");
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
+  show_download_folder (self);
 
   return ADW_DIALOG (self);
 }
