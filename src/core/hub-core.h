@@ -24,4 +24,6 @@
 #include "hub-save.h"
 #include "hub-tristate.h"
 #include "hub-user.h"
+#include "hub-vault.h"
+#include "hub-vault-key.h"
 #include "hub-visit-type.h"
