@@ -157,6 +157,7 @@ hub_application_activate (GApplication *application)
 
   if (self->demo) {
     self->demo_server = hub_demo_server_new (self->demo_size);
+    hub_window_disable_keyring (HUB_WINDOW (window));
     hub_window_show_starting (HUB_WINDOW (window), _("Starting the Demo"));
     hub_demo_server_start_async (self->demo_server, NULL, on_demo_started,
                                  g_object_ref (window));

@@ -23,6 +23,10 @@ struct _HubSignInPage
   guint               spinner_timeout_id;
   gboolean            busy;
 
+  /* The embedded demo runs on a new port every time: remembering its sign-in
+   * would only fill the keyring (and may ask to unlock it). */
+  gboolean            keyring_disabled;
+
   /* template children */
   AdwBanner          *server_banner;
   AdwEntryRow        *email_row;
@@ -181,13 +185,15 @@ on_signed_in (GObject      *source,
   /* Credentials that came from the keyring are there already; storing them
    * again could race with a sign-out that removes them. */
   server = hub_client_get_base_url (HUB_CLIENT (source));
-  if (data->remember && !data->from_keyring)
+  if (self->keyring_disabled)
+    g_debug ("The demo's sign-in is not kept in the keyring");
+  else if (data->remember && !data->from_keyring)
     hub_credentials_store_async (server, data->email, data->password, self->cancellable,
                                  on_credentials_stored, g_object_ref (self));
   else if (!data->remember)
     hub_credentials_clear_async (server, self->cancellable, on_credentials_cleared, NULL);
 
-  if (self->settings != NULL) {
+  if (self->settings != NULL && !self->keyring_disabled) {
     g_settings_set_boolean (self->settings, "remember-me", data->remember);
     g_settings_set_string (self->settings, "last-email", data->email);
   }
@@ -428,6 +434,16 @@ hub_sign_in_page_set_client (HubSignInPage *self,
   if (client != NULL)
     hub_client_list_portal_links_async (client, self->cancellable, on_portal_links,
                                         g_object_ref (self));
+}
+
+void
+hub_sign_in_page_disable_keyring (HubSignInPage *self)
+{
+  g_return_if_fail (HUB_IS_SIGN_IN_PAGE (self));
+
+  self->keyring_disabled = TRUE;
+  adw_switch_row_set_active (self->remember_row, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->remember_row), FALSE);
 }
 
 void

@@ -20,6 +20,7 @@ void hub_sign_in_page_set_settings (HubSignInPage *self,
 void hub_sign_in_page_set_client   (HubSignInPage *self,
                                     HubClient     *client);
 void hub_sign_in_page_reset        (HubSignInPage *self);
+void hub_sign_in_page_disable_keyring (HubSignInPage *self);
 void hub_sign_in_page_sign_in      (HubSignInPage *self,
                                     const char    *email,
                                     const char    *password,

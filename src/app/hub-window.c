@@ -21,6 +21,7 @@ struct _HubWindow
   HubClient            *client;
   GCancellable         *cancellable;
   char                 *server;
+  gboolean              keyring_disabled;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -215,6 +216,16 @@ hub_window_follow_server_setting (HubWindow *self)
                            G_CALLBACK (on_server_setting_changed), self, G_CONNECT_DEFAULT);
 }
 
+/* For the embedded demo: its sign-in is neither remembered nor cleared. */
+void
+hub_window_disable_keyring (HubWindow *self)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  self->keyring_disabled = TRUE;
+  hub_sign_in_page_disable_keyring (self->sign_in_page);
+}
+
 HubClient *
 hub_window_get_client (HubWindow *self)
 {
@@ -341,9 +352,11 @@ sign_out (GtkWidget  *widget,
     return;
 
   hub_client_sign_out_async (self->client, NULL, on_signed_out, NULL);
-  hub_credentials_clear_async (self->server, NULL, on_credentials_cleared,
-                               g_object_ref (self));
-  g_settings_set_boolean (self->settings, "remember-me", FALSE);
+  if (!self->keyring_disabled) {
+    hub_credentials_clear_async (self->server, NULL, on_credentials_cleared,
+                                 g_object_ref (self));
+    g_settings_set_boolean (self->settings, "remember-me", FALSE);
+  }
 
   if (self->main_view != NULL)
     hub_main_view_clear (self->main_view);

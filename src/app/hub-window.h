@@ -20,6 +20,7 @@ HubWindow  *hub_window_new               (gpointer    application,
 void        hub_window_set_server        (HubWindow  *self,
                                           const char *base_url);
 void        hub_window_follow_server_setting (HubWindow *self);
+void        hub_window_disable_keyring   (HubWindow  *self);
 HubClient  *hub_window_get_client        (HubWindow  *self);
 void        hub_window_start             (HubWindow  *self);
 void        hub_window_sign_in           (HubWindow  *self,

@@ -19,6 +19,7 @@ typedef struct {
   gboolean      reached_dashboard;
   gint64        deadline;
   gint64        shown_at;
+  gboolean      offered_remember;
   char         *screenshot;
 } Demo;
 
@@ -52,6 +53,10 @@ check_window (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   demo->reached_dashboard = strstr (gtk_label_get_text (GTK_LABEL (label)), "Avery") != NULL;
+
+  /* A demo on a new port every time has nothing to remember. */
+  demo->offered_remember =
+    gtk_widget_get_visible (hub_app_test_find (GTK_WIDGET (window), "remember-row"));
   demo->screenshot = hub_app_test_screenshot (GTK_WIDGET (window), "demo-dashboard");
   g_application_quit (demo->app);
 
@@ -74,6 +79,7 @@ test_demo_signs_in (void)
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (demo.reached_dashboard);
+  g_assert_false (demo.offered_remember);
   g_test_message ("Screenshot: %s", demo.screenshot);
   g_free (demo.screenshot);
 }
