@@ -13,6 +13,7 @@
 #include "hub-credentials.h"
 #include "hub-document-type.h"
 #include "hub-error.h"
+#include "hub-library.h"
 #include "hub-membership.h"
 #include "hub-pdf-merge.h"
 #include "hub-portal-link.h"
