@@ -534,7 +534,8 @@ insert_row (HubLibrary  *self,
   sqlite3_bind_text (insert, 6, hub_result_get_visit_date (result), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 7, hub_result_get_center_name (result), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 8, hub_result_get_state (result), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 9, hub_visit_type_to_string (hub_result_get_visit_type (result)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 9, hub_visit_type_to_string (hub_result_get_visit_type (result)),
+                     -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 10, hub_result_get_claim_number (result), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 11, hub_result_get_document_type (result), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 12, hub_result_get_document_name (result), -1, SQLITE_STATIC);
