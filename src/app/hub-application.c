@@ -104,6 +104,8 @@ on_first_frame (GdkFrameClock *clock,
 {
   GApplication *application = user_data;
 
+  /* Standard output, not a log: the start-up benchmark reads this line
+   * from the process it started (only with --bench-first-frame). */
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, user_data);
   g_print ("FIRST_FRAME\n");
   g_application_quit (application);

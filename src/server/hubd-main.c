@@ -156,6 +156,9 @@ fill_demo (HubdStore  *store,
                 "existed: delete that folder to make it again, with results\n",
                 options.data_dir);
 
+  /* The demo accounts are what --demo is for: they go to standard output
+   * for the person who started hubd, never to a log. They are made-up
+   * people, not health information. */
   accounts = hubd_demo_describe_accounts ();
   g_print ("%s", accounts);
   fflush (stdout);

@@ -199,6 +199,13 @@ test_list_search_and_open (Fixture       *fixture,
   g_assert_cmpuint (hub_pdf_view_get_n_pages (HUB_PDF_VIEW (viewer)), >=, 1);
   hub_app_test_settle (800);
   g_free (hub_app_test_screenshot (GTK_WIDGET (fixture->window), "results-viewer-wide"));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  hub_app_test_settle (800);
+  g_free (hub_app_test_screenshot (GTK_WIDGET (fixture->window), "results-viewer-wide-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static gboolean was_flagged;
